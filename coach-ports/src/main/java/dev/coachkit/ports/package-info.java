@@ -1,0 +1,2 @@
+/** The boundary vocabulary of CoachKit. */
+package dev.coachkit.ports;
