@@ -1,4 +1,4 @@
-package dev.coachkit.ports.model.common;
+package dev.coachkit.ports.out.common;
 
 import java.util.UUID;
 
