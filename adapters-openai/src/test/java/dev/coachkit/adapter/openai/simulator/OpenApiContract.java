@@ -183,6 +183,21 @@ public final class OpenApiContract {
     }
   }
 
+  /**
+   * Validates {@code instance} against a free-standing JSON Schema (2020-12), e.g. the {@code json_schema.schema} a
+   * request carries in {@code response_format}. Returns a single {@code schema} violation if the schema itself cannot
+   * be compiled.
+   */
+  public static List<ContractViolation> validateAgainst(JsonNode schema, JsonNode instance) {
+    try {
+      JsonSchema compiled = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+          .getSchema(schema, SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build());
+      return violations(compiled, instance);
+    } catch (RuntimeException e) {
+      return List.of(new ContractViolation("", "schema", "unusable JSON schema: " + e.getMessage()));
+    }
+  }
+
   private static List<ContractViolation> violations(JsonSchema schema, JsonNode instance) {
     List<ContractViolation> result = new ArrayList<>();
     for (ValidationMessage message : schema.validate(instance)) {
