@@ -46,7 +46,8 @@ import java.util.regex.Pattern;
  * <p>Answers come from a script ({@link #enqueue(SimulatedReply)}, {@link #enqueue(SimulatedFault, int)}), then
  * from the default reply if set. Every request is recorded ({@link #requests()}) and validated against
  * {@code CreateChatCompletionRequest} of the official spec, with unknown top-level fields rejected as the real API
- * does; in strict mode (the default) an invalid request is answered 400 {@code invalid_request_error} naming the
+ * does, then (if schema-valid) against the API rules the schema cannot express ({@link ConversationRules}: tool-call
+ * pairing, strict JSON schemas); in strict mode (the default) an invalid request is answered 400 {@code invalid_request_error} naming the
  * violations and consumes no scripted answer. Every response body and chunk is validated against
  * {@code CreateChatCompletionResponse}, {@code CreateChatCompletionStreamResponse} or {@code ErrorResponse} before it
  * is sent; a violation there is a simulator bug: it is recorded ({@link #simulatorFailures()}) and answered 500 (or,
@@ -332,10 +333,13 @@ public final class OpenAiSimulator implements AutoCloseable {
     }
 
     List<ContractViolation> violations = new ArrayList<>(contract.validateClosed("CreateChatCompletionRequest", body));
+    if (violations.isEmpty()) {
+      violations.addAll(ConversationRules.check(body));
+    }
     if (strict && !violations.isEmpty()) {
       record(exchange, path, query, headers, rawBody, body, deployment, violations);
       sendError(exchange, 400, "invalid_request_error", null, violations.get(0).instanceLocation(),
-          "Invalid request (OpenAI simulator, checked against CreateChatCompletionRequest): " + violations,
+          "Invalid request (OpenAI simulator: CreateChatCompletionRequest schema and API rules): " + violations,
           Optional.empty());
       return;
     }

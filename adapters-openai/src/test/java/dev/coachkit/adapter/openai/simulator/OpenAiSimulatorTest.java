@@ -176,7 +176,8 @@ class OpenAiSimulatorTest {
     ObjectNode request = chatRequest(false);
     request.set("response_format", JSON.readTree("""
         {"type":"json_schema","json_schema":{"name":"plan_parameters","strict":true,"schema":{
-          "type":"object","properties":{"days":{"type":"integer"}},"required":["days"]}}}"""));
+          "type":"object","properties":{"days":{"type":"integer"}},"required":["days"],
+          "additionalProperties":false}}}"""));
     simulator.enqueue(SimulatedReply.json("{\"days\":\"four\"}"));
 
     HttpResponse<String> response = post(request);
@@ -479,6 +480,17 @@ class OpenAiSimulatorTest {
     request.put("max_token", 100);
     assertRejected(request, "", "unevaluatedProperties");
     assertThat(simulator.lastRequest().violations()).anySatisfy(v -> assertThat(v.message()).contains("max_token"));
+  }
+
+  @Test
+  void givenUnansweredToolCallInHistory_request_isRejectedLikeTheRealApi() throws Exception {
+    ObjectNode request = withTools(chatRequest(false), "create_workout_plan");
+    ((com.fasterxml.jackson.databind.node.ArrayNode) request.get("messages")).add(JSON.readTree(
+        "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"call_1\",\"type\":\"function\","
+            + "\"function\":{\"name\":\"create_workout_plan\",\"arguments\":\"{}\"}}]}"));
+    ((com.fasterxml.jackson.databind.node.ArrayNode) request.get("messages")).addObject()
+        .put("role", "user").put("content", "and?");
+    assertRejected(request, "/messages/2", "tool_call_pairing");
   }
 
   @Test
