@@ -148,6 +148,40 @@ class OpenApiContractTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void givenContractDirProperty_contractDir_usesIt() {
+    java.nio.file.Path found = OpenApiContract.contractDir();
+    String previous = System.getProperty(OpenApiContract.CONTRACT_DIR_PROPERTY);
+    try {
+      System.setProperty(OpenApiContract.CONTRACT_DIR_PROPERTY, found.toString());
+      assertThat(OpenApiContract.contractDir()).isEqualTo(found);
+      assertThat(found.resolve(OpenApiContract.SPEC_FILE)).isRegularFile();
+    } finally {
+      restore(previous);
+    }
+  }
+
+  @Test
+  void givenContractDirPropertyWithoutSpec_contractDir_throwsNamingTheProperty(@org.junit.jupiter.api.io.TempDir
+      java.nio.file.Path empty) {
+    String previous = System.getProperty(OpenApiContract.CONTRACT_DIR_PROPERTY);
+    try {
+      System.setProperty(OpenApiContract.CONTRACT_DIR_PROPERTY, empty.toString());
+      org.assertj.core.api.Assertions.assertThatThrownBy(OpenApiContract::contractDir)
+          .isInstanceOf(IllegalStateException.class).hasMessageContaining(OpenApiContract.CONTRACT_DIR_PROPERTY);
+    } finally {
+      restore(previous);
+    }
+  }
+
+  private static void restore(String previous) {
+    if (previous == null) {
+      System.clearProperty(OpenApiContract.CONTRACT_DIR_PROPERTY);
+    } else {
+      System.setProperty(OpenApiContract.CONTRACT_DIR_PROPERTY, previous);
+    }
+  }
+
   /** OpenAI's own examples for POST /chat/completions, taken from the spec's x-oaiMeta. */
   @Test
   void givenOfficialExamples_validate_onlyTheKnownSchemaLagsAreReported() throws Exception {
