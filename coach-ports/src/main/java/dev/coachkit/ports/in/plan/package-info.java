@@ -1,0 +1,2 @@
+/** Use cases for plans: generate workout and nutrition plans, list them, fetch one. */
+package dev.coachkit.ports.in.plan;

@@ -1,0 +1,2 @@
+/** Workout and nutrition plans, the parameters they are generated from, and their versions. */
+package dev.coachkit.ports.model.plan;

@@ -1,0 +1,2 @@
+/** Driven ports for plans: where plan versions are kept. */
+package dev.coachkit.ports.out.plan;
