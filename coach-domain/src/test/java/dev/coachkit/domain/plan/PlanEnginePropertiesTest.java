@@ -22,18 +22,23 @@ import dev.coachkit.ports.model.plan.WorkoutPlanParameters;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.Random;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 
-/** Properties of the plan engine over random valid parameters. */
+/**
+ * Properties of the plan engine over random valid parameters.
+ *
+ * <p>Each property runs over a few hundred parameter sets drawn from a seeded {@link Random}, so a failure names
+ * its sample and reproduces on every run (see ADR 0004 for why this is plain JUnit rather than a property-testing
+ * library).
+ */
 class PlanEnginePropertiesTest {
 
   private static final ExerciseLibrary LIBRARY = ExerciseLibrary.builtIn();
@@ -43,11 +48,11 @@ class PlanEnginePropertiesTest {
 
   // ------------------------------------------------------------------ workout
 
-  @Property(tries = 400)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("workoutParameters")
   void givenValidWorkoutParameters_plan_isPlannedAndPassesTheValidator(
-      @ForAll("workoutParameters") WorkoutPlanParameters parameters) {
+      WorkoutPlanParameters parameters) {
     PlanningResult<WorkoutPlan> result = WORKOUTS.plan(parameters);
-    Statistics.collect(result.isPlanned() ? "planned" : "refused");
 
     if (result instanceof PlanningResult.Refused) {
       // the only acceptable refusal for valid parameters: limitations and equipment leave a session empty
@@ -60,9 +65,10 @@ class PlanEnginePropertiesTest {
     assertThat(plan.weeks()).hasSize(parameters.weeks());
   }
 
-  @Property(tries = 400)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("workoutParameters")
   void givenTwoOrFewerLimitationsAndHalfHourSessions_plan_isAlwaysPlanned(
-      @ForAll("workoutParameters") WorkoutPlanParameters random) {
+      WorkoutPlanParameters random) {
     List<Limitation> limitations = new ArrayList<>(random.limitations());
     WorkoutPlanParameters parameters = new WorkoutPlanParameters(random.goal(), random.level(),
         random.daysPerWeek(), Math.max(30, random.sessionMinutes()), random.weeks(), random.equipment(),
@@ -71,9 +77,10 @@ class PlanEnginePropertiesTest {
     assertThat(WORKOUTS.plan(parameters).isPlanned()).as(parameters.toString()).isTrue();
   }
 
-  @Property(tries = 400)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("workoutParameters")
   void givenAnyLimitations_plan_neverContainsAContraindicatedExercise(
-      @ForAll("workoutParameters") WorkoutPlanParameters parameters) {
+      WorkoutPlanParameters parameters) {
     PlanningResult<WorkoutPlan> result = WORKOUTS.plan(parameters);
     if (!(result instanceof PlanningResult.Planned)) {
       return;
@@ -87,9 +94,10 @@ class PlanEnginePropertiesTest {
     }
   }
 
-  @Property(tries = 400)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("workoutParameters")
   void givenAnyWorkoutPlan_plan_keepsEverySessionWithinItsMinutes(
-      @ForAll("workoutParameters") WorkoutPlanParameters parameters) {
+      WorkoutPlanParameters parameters) {
     PlanningResult<WorkoutPlan> result = WORKOUTS.plan(parameters);
     if (!(result instanceof PlanningResult.Planned)) {
       return;
@@ -101,9 +109,10 @@ class PlanEnginePropertiesTest {
     }
   }
 
-  @Property(tries = 150)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("workoutParameters")
   void givenSameWorkoutParameters_plan_isIdenticalAcrossPlannersAndSetOrder(
-      @ForAll("workoutParameters") WorkoutPlanParameters parameters) {
+      WorkoutPlanParameters parameters) {
     List<Equipment> equipment = new ArrayList<>(parameters.equipment());
     Collections.reverse(equipment);
     List<Limitation> limitations = new ArrayList<>(parameters.limitations());
@@ -117,17 +126,18 @@ class PlanEnginePropertiesTest {
     assertThat(fresh.plan(reordered)).isEqualTo(WORKOUTS.plan(parameters));
   }
 
-  @Provide
-  Arbitrary<WorkoutPlanParameters> workoutParameters() {
-    return Combinators.combine(
-            Arbitraries.of(TrainingGoal.class),
-            Arbitraries.of(FitnessLevel.class),
-            Arbitraries.integers().between(PlanValidator.MIN_DAYS_PER_WEEK, PlanValidator.MAX_DAYS_PER_WEEK),
-            Arbitraries.integers().between(PlanValidator.MIN_SESSION_MINUTES, PlanValidator.MAX_SESSION_MINUTES),
-            Arbitraries.integers().between(PlanValidator.MIN_WEEKS, PlanValidator.MAX_WEEKS),
-            Arbitraries.of(Equipment.class).set(),
-            Arbitraries.of(Limitation.class).set())
-        .as(WorkoutPlanParameters::new);
+  static final int WORKOUT_SAMPLES = 400;
+  static final int NUTRITION_SAMPLES = 1000;
+
+  static Stream<WorkoutPlanParameters> workoutParameters() {
+    return samples(0x5EED_0001L, WORKOUT_SAMPLES, random -> new WorkoutPlanParameters(
+        oneOf(random, TrainingGoal.class),
+        oneOf(random, FitnessLevel.class),
+        between(random, PlanValidator.MIN_DAYS_PER_WEEK, PlanValidator.MAX_DAYS_PER_WEEK),
+        between(random, PlanValidator.MIN_SESSION_MINUTES, PlanValidator.MAX_SESSION_MINUTES),
+        between(random, PlanValidator.MIN_WEEKS, PlanValidator.MAX_WEEKS),
+        subsetOf(random, Equipment.class),
+        subsetOf(random, Limitation.class)));
   }
 
   private static List<PrescribedExercise> exercises(WorkoutPlan plan) {
@@ -138,11 +148,11 @@ class PlanEnginePropertiesTest {
 
   // ------------------------------------------------------------------ nutrition
 
-  @Property(tries = 1000)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("nutritionParameters")
   void givenValidNutritionParameters_plan_isPlannedAndPassesTheValidator(
-      @ForAll("nutritionParameters") NutritionPlanParameters parameters) {
+      NutritionPlanParameters parameters) {
     PlanningResult<NutritionPlan> result = NUTRITION.plan(parameters);
-    Statistics.collect(result.isPlanned() ? "planned" : "refused");
 
     if (result instanceof PlanningResult.Refused) {
       // acceptable refusals: weight loss for an underweight person, or an explicit rate that breaks the floor
@@ -155,9 +165,10 @@ class PlanEnginePropertiesTest {
     assertThat(VALIDATOR.planProblems(parameters, plan)).isEmpty();
   }
 
-  @Property(tries = 1000)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("nutritionParameters")
   void givenAnyNutritionPlan_plan_hasMacrosWithinOnePercentOfTarget(
-      @ForAll("nutritionParameters") NutritionPlanParameters parameters) {
+      NutritionPlanParameters parameters) {
     PlanningResult<NutritionPlan> result = NUTRITION.plan(parameters);
     if (!(result instanceof PlanningResult.Planned)) {
       return;
@@ -172,9 +183,10 @@ class PlanEnginePropertiesTest {
     assertThat(plan.carbsG()).isNotNegative();
   }
 
-  @Property(tries = 1000)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("nutritionParameters")
   void givenAnyNutritionPlan_plan_neverGoesBelowTheSexFloorOrTheBmr(
-      @ForAll("nutritionParameters") NutritionPlanParameters parameters) {
+      NutritionPlanParameters parameters) {
     PlanningResult<NutritionPlan> result = NUTRITION.plan(parameters);
     if (!(result instanceof PlanningResult.Planned)) {
       return;
@@ -189,9 +201,10 @@ class PlanEnginePropertiesTest {
     assertThat((double) plan.targetKcal()).isGreaterThanOrEqualTo(bmr);
   }
 
-  @Property(tries = 1000)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("nutritionParameters")
   void givenNoExplicitRateAndHealthyBmi_plan_isAlwaysPlanned(
-      @ForAll("nutritionParameters") NutritionPlanParameters random) {
+      NutritionPlanParameters random) {
     double bmi = random.weightKg() / Math.pow(random.heightCm() / 100.0, 2);
     NutritionPlanParameters parameters = new NutritionPlanParameters(random.sex(), random.age(), random.heightCm(),
         random.weightKg(), random.activityLevel(),
@@ -201,46 +214,78 @@ class PlanEnginePropertiesTest {
     assertThat(NUTRITION.plan(parameters).isPlanned()).as(parameters.toString()).isTrue();
   }
 
-  @Property(tries = 300)
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("nutritionParameters")
   void givenSameNutritionParameters_plan_isIdentical(
-      @ForAll("nutritionParameters") NutritionPlanParameters parameters) {
+      NutritionPlanParameters parameters) {
     assertThat(new NutritionPlanner(new PlanValidator(LIBRARY)).plan(parameters)).isEqualTo(NUTRITION.plan(parameters));
   }
 
-  /** Partial nutrition parameters: jqwik combines at most eight arbitraries at once. */
-  private record Person(BiologicalSex sex, int age, double heightCm, double weightKg, ActivityLevel activity,
-      NutritionGoal goal, int meals, Set<DietaryPreference> preferences) {}
-
-  @Provide
-  Arbitrary<NutritionPlanParameters> nutritionParameters() {
-    Arbitrary<Person> people = Combinators.combine(
-            Arbitraries.of(BiologicalSex.class),
-            Arbitraries.integers().between(PlanValidator.MIN_AGE, PlanValidator.MAX_AGE),
-            Arbitraries.doubles().between(PlanValidator.MIN_HEIGHT_CM, PlanValidator.MAX_HEIGHT_CM).ofScale(1),
-            Arbitraries.doubles().between(PlanValidator.MIN_WEIGHT_KG, PlanValidator.MAX_WEIGHT_KG).ofScale(1),
-            Arbitraries.of(ActivityLevel.class),
-            Arbitraries.of(NutritionGoal.class),
-            Arbitraries.integers().between(PlanValidator.MIN_MEALS_PER_DAY, PlanValidator.MAX_MEALS_PER_DAY),
-            Arbitraries.of(DietaryPreference.class).set()
-                .filter(s -> !(s.contains(DietaryPreference.PESCATARIAN)
-                    && (s.contains(DietaryPreference.VEGAN) || s.contains(DietaryPreference.VEGETARIAN)))))
-        .as(Person::new);
-    return people.flatMap(person -> Combinators.combine(
-            rate(person.goal()),
-            Arbitraries.of("peanut", "tree nuts", "milk", "egg", "soy", "wheat", "fish", "shellfish", "sesame")
-                .set().ofMaxSize(4))
-        .as((rate, allergies) -> new NutritionPlanParameters(person.sex(), person.age(), person.heightCm(),
-            person.weightKg(), person.activity(), person.goal(), rate, person.meals(), person.preferences(),
-            allergies)));
+  static Stream<NutritionPlanParameters> nutritionParameters() {
+    List<String> allergens = List.of("peanut", "tree nuts", "milk", "egg", "soy", "wheat", "fish", "shellfish",
+        "sesame");
+    return samples(0x5EED_0002L, NUTRITION_SAMPLES, random -> {
+      NutritionGoal goal = oneOf(random, NutritionGoal.class);
+      Set<DietaryPreference> preferences;
+      do {
+        preferences = subsetOf(random, DietaryPreference.class);
+      } while (preferences.contains(DietaryPreference.PESCATARIAN)
+          && (preferences.contains(DietaryPreference.VEGAN) || preferences.contains(DietaryPreference.VEGETARIAN)));
+      Set<String> allergies = new LinkedHashSet<>();
+      int allergyCount = random.nextInt(5);
+      while (allergies.size() < allergyCount) {
+        allergies.add(allergens.get(random.nextInt(allergens.size())));
+      }
+      return new NutritionPlanParameters(
+          oneOf(random, BiologicalSex.class),
+          between(random, PlanValidator.MIN_AGE, PlanValidator.MAX_AGE),
+          decimal(random, PlanValidator.MIN_HEIGHT_CM, PlanValidator.MAX_HEIGHT_CM, 1),
+          decimal(random, PlanValidator.MIN_WEIGHT_KG, PlanValidator.MAX_WEIGHT_KG, 1),
+          oneOf(random, ActivityLevel.class),
+          goal,
+          rate(random, goal),
+          between(random, PlanValidator.MIN_MEALS_PER_DAY, PlanValidator.MAX_MEALS_PER_DAY),
+          preferences,
+          allergies);
+    });
   }
 
-  private static Arbitrary<OptionalDouble> rate(NutritionGoal goal) {
-    if (goal == NutritionGoal.MAINTAIN_WEIGHT) {
-      return Arbitraries.just(OptionalDouble.empty());
+  private static OptionalDouble rate(Random random, NutritionGoal goal) {
+    if (goal == NutritionGoal.MAINTAIN_WEIGHT || random.nextBoolean()) {
+      return OptionalDouble.empty();
     }
     double max = goal == NutritionGoal.LOSE_WEIGHT ? 1.0 : 0.5;
-    return Arbitraries.oneOf(
-        Arbitraries.just(OptionalDouble.empty()),
-        Arbitraries.doubles().between(0.1, max).ofScale(2).map(OptionalDouble::of));
+    return OptionalDouble.of(decimal(random, 0.1, max, 2));
+  }
+
+  // ------------------------------------------------------------------ sample generation
+
+  private static <T> Stream<T> samples(long seed, int count, Function<Random, T> draw) {
+    Random random = new Random(seed);
+    return Stream.generate(() -> draw.apply(random)).limit(count);
+  }
+
+  private static int between(Random random, int min, int max) {
+    return min + random.nextInt(max - min + 1);
+  }
+
+  private static double decimal(Random random, double min, double max, int scale) {
+    double factor = Math.pow(10, scale);
+    return Math.round((min + random.nextDouble() * (max - min)) * factor) / factor;
+  }
+
+  private static <E extends Enum<E>> E oneOf(Random random, Class<E> type) {
+    E[] values = type.getEnumConstants();
+    return values[random.nextInt(values.length)];
+  }
+
+  private static <E extends Enum<E>> Set<E> subsetOf(Random random, Class<E> type) {
+    Set<E> subset = EnumSet.noneOf(type);
+    for (E value : type.getEnumConstants()) {
+      if (random.nextInt(3) == 0) {
+        subset.add(value);
+      }
+    }
+    return subset;
   }
 }
