@@ -1,2 +1,2 @@
-/** Voice sessions: their lifecycle state, transport, counters and the events a live call reports. */
+/** Voice sessions: their lifecycle state, transport and counters. */
 package dev.coachkit.ports.model.voice;
