@@ -1,2 +1,2 @@
-/** Identities and small values shared by every concept at the boundary. */
+/** Identities, paging, refusals and argument checks shared by every concept at the boundary. */
 package dev.coachkit.ports.model.common;

@@ -1,0 +1,15 @@
+package dev.coachkit.ports.in.conversation;
+
+import dev.coachkit.ports.model.common.PageCursor;
+import dev.coachkit.ports.model.common.Require;
+import dev.coachkit.ports.model.common.UserId;
+import java.util.Optional;
+
+/** Which page of a user's messages across all conversations to read (limit 1..100). */
+public record ListMessageHistoryQuery(UserId userId, Optional<PageCursor> cursor, int limit) {
+  public ListMessageHistoryQuery {
+    Require.nonNull(userId, "userId");
+    Require.nonNull(cursor, "cursor");
+    Require.limit(limit);
+  }
+}

@@ -1,0 +1,7 @@
+package dev.coachkit.ports.in.conversation;
+
+/** Driving port: sends a user's chat message and waits for the coach's reply. */
+public interface SendChatMessageUseCase {
+
+  ChatTurnResult send(SendChatMessageCommand command);
+}

@@ -1,0 +1,2 @@
+/** Use cases for follow-ups: schedule, list (due), complete. */
+package dev.coachkit.ports.in.followup;

@@ -1,0 +1,34 @@
+package dev.coachkit.ports.in.voice;
+
+import dev.coachkit.ports.model.common.VoiceSessionId;
+
+/**
+ * A live relayed voice call as its client drives it; every method is non-blocking and safe from any thread.
+ *
+ * <p>Methods called after the call ended are ignored.
+ */
+public interface VoiceCall {
+
+  VoiceSessionId sessionId();
+
+  /** User audio: PCM16, 24 kHz, mono, little-endian, even length; the array is not kept. */
+  void sendAudio(byte[] pcm16);
+
+  /** The user started talking (push to talk). */
+  void startRecording();
+
+  /** The user finished talking: commit the audio as a turn (push to talk). */
+  void stopRecording();
+
+  /** Cancel the assistant's response in progress. */
+  void cancel();
+
+  /** The user typed a message during the call. */
+  void sendText(String text);
+
+  /** How much of the current assistant audio the client has played, for truncation on barge-in. */
+  void playbackPosition(long playedMs);
+
+  /** The client hung up. */
+  void end();
+}

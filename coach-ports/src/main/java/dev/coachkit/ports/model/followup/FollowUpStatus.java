@@ -1,0 +1,8 @@
+package dev.coachkit.ports.model.followup;
+
+/** Where a follow-up stands. */
+public enum FollowUpStatus {
+  SCHEDULED,
+  COMPLETED,
+  CANCELLED
+}

@@ -1,0 +1,2 @@
+/** Voice sessions: their lifecycle state, transport and counters. */
+package dev.coachkit.ports.model.voice;

@@ -1,0 +1,2 @@
+/** Driven ports for coach data and the weekly check-in job's claims. */
+package dev.coachkit.ports.out.coaching;

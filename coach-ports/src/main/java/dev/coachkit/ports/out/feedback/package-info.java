@@ -1,0 +1,2 @@
+/** Driven port for storing feedback. */
+package dev.coachkit.ports.out.feedback;

@@ -1,0 +1,2 @@
+/** Driven port for storing follow-ups. */
+package dev.coachkit.ports.out.followup;

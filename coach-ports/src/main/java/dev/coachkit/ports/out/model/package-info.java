@@ -1,0 +1,2 @@
+/** Driven port for the language model that writes the coach's replies. */
+package dev.coachkit.ports.out.model;

@@ -1,0 +1,2 @@
+/** Driven port for storing voice sessions. */
+package dev.coachkit.ports.out.voice;

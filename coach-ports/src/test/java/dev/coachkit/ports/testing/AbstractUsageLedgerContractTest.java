@@ -1,0 +1,104 @@
+package dev.coachkit.ports.testing;
+
+import static dev.coachkit.ports.testing.TestConversationFactory.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.coachkit.ports.model.common.ConversationId;
+import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.common.VoiceSessionId;
+import dev.coachkit.ports.model.model.TokenUsage;
+import dev.coachkit.ports.model.usage.UsageEntry;
+import dev.coachkit.ports.model.usage.UsageSummary;
+import dev.coachkit.ports.out.usage.UsageLedger;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Contract every {@link UsageLedger} must meet. */
+public abstract class AbstractUsageLedgerContractTest {
+  protected UsageLedger ledger;
+  protected UserId alice;
+  protected UserId bob;
+
+  protected abstract UsageLedger newStore();
+
+  @BeforeEach
+  void setUpStore() {
+    ledger = newStore();
+    alice = TestIds.user();
+    bob = TestIds.user();
+  }
+
+  @Test
+  void givenEntriesInAndAroundAPeriod_summarize_addsUpOnlyThoseInsideTheHalfOpenPeriod() {
+    ConversationId c = TestIds.conversation();
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 100, T0.minusSeconds(1)));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 200, T0));
+    ledger.record(TestUsageEntryFactory.voice(alice, TestIds.voiceSession(), 300, T0.plusSeconds(30)));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 400, T0.plusSeconds(60)));
+    ledger.record(TestUsageEntryFactory.chat(bob, c, 999, T0.plusSeconds(10)));
+
+    UsageSummary s = ledger.summarize(alice, T0, T0.plusSeconds(60));
+
+    assertThat(s.responses()).isEqualTo(2);
+    assertThat(s.costMicros()).isEqualTo(500);
+    assertThat(s.tokens()).isEqualTo(TokenUsage.text(1_000, 200, 300).plus(new TokenUsage(2_000, 100, 800, 1_500,
+        600)));
+    assertThat(s.audioSecondsIn()).isEqualTo(4.5);
+    assertThat(s.audioSecondsOut()).isEqualTo(3.25);
+  }
+
+  @Test
+  void givenSameEntryTwice_record_countsItOnce() {
+    UsageEntry e = TestUsageEntryFactory.chat(alice, TestIds.conversation(), 100, T0);
+
+    ledger.record(e);
+    ledger.record(e);
+
+    assertThat(ledger.entriesOf(alice)).containsExactly(e);
+    assertThat(ledger.costSince(alice, T0)).isEqualTo(100);
+  }
+
+  @Test
+  void givenEntriesOfTwoSessions_summarizeSession_addsUpOnlyThatSessionOfThatUser() {
+    VoiceSessionId session = TestIds.voiceSession();
+    ledger.record(TestUsageEntryFactory.voice(alice, session, 300, T0));
+    ledger.record(TestUsageEntryFactory.voice(alice, session, 200, T0.plusSeconds(5)));
+    ledger.record(TestUsageEntryFactory.voice(alice, TestIds.voiceSession(), 1_000, T0));
+
+    assertThat(ledger.summarizeSession(alice, session).costMicros()).isEqualTo(500);
+    assertThat(ledger.summarizeSession(alice, session).responses()).isEqualTo(2);
+    assertThat(ledger.summarizeSession(bob, session)).isEqualTo(UsageSummary.EMPTY);
+  }
+
+  @Test
+  void givenEntries_costAndCountSince_includeEntriesAtOrAfterTheInstant() {
+    ConversationId c = TestIds.conversation();
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 100, T0.minus(Duration.ofDays(1))));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 200, T0));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 300, T0.plusSeconds(1)));
+    ledger.record(TestUsageEntryFactory.chat(bob, c, 5_000, T0.plusSeconds(1)));
+
+    assertThat(ledger.costSince(alice, T0)).isEqualTo(500);
+    assertThat(ledger.countResponsesSince(alice, T0)).isEqualTo(2);
+    assertThat(ledger.countResponsesSince(alice, T0.plusSeconds(2))).isZero();
+  }
+
+  @Test
+  void givenNoEntries_summarize_isEmpty() {
+    assertThat(ledger.summarize(alice, T0, T0.plusSeconds(1))).isEqualTo(UsageSummary.EMPTY);
+    assertThat(ledger.costSince(alice, T0)).isZero();
+  }
+
+  @Test
+  void givenTwoUsersEntries_deleteAllOf_removesOnlyThatUsers() {
+    ledger.record(TestUsageEntryFactory.chat(alice, TestIds.conversation(), 100, T0));
+    UsageEntry bobs = TestUsageEntryFactory.chat(bob, TestIds.conversation(), 100, T0);
+    ledger.record(bobs);
+
+    ledger.deleteAllOf(alice);
+
+    assertThat(ledger.entriesOf(alice)).isEmpty();
+    assertThat(ledger.entriesOf(bob)).containsExactly(bobs);
+  }
+}
