@@ -1,9 +1,9 @@
 package dev.coachkit.ports.testing;
 
-import dev.coachkit.ports.model.coaching.ActivityLevel;
+import dev.coachkit.ports.model.plan.ActivityLevel;
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachProfile;
-import dev.coachkit.ports.model.coaching.FitnessLevel;
+import dev.coachkit.ports.model.plan.FitnessLevel;
 import dev.coachkit.ports.model.coaching.Goal;
 import dev.coachkit.ports.model.coaching.GoalStatus;
 import dev.coachkit.ports.model.coaching.LoggedExercise;
@@ -34,7 +34,7 @@ public final class TestCoachDataFactory {
   public static CoachProfile profile(UserId userId, boolean weeklyCheckInOptIn) {
     return new CoachProfile(userId, Optional.of("Ana"), Optional.of(1990), Optional.of(Sex.FEMALE),
         Optional.of(168.0), Optional.of(64.5), Optional.of(FitnessLevel.INTERMEDIATE),
-        Optional.of(ActivityLevel.MODERATE), List.of("left knee"), List.of("dumbbells", "bench"),
+        Optional.of(ActivityLevel.MODERATELY_ACTIVE), List.of("left knee"), List.of("dumbbells", "bench"),
         List.of("vegetarian"), List.of("peanuts"), Locale.forLanguageTag("es"), Persona.FITNESS_COACH,
         PreferredMode.VOICE, Optional.of("marin"), weeklyCheckInOptIn, T0);
   }

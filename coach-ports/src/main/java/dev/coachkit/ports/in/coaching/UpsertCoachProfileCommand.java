@@ -1,7 +1,7 @@
 package dev.coachkit.ports.in.coaching;
 
-import dev.coachkit.ports.model.coaching.ActivityLevel;
-import dev.coachkit.ports.model.coaching.FitnessLevel;
+import dev.coachkit.ports.model.plan.ActivityLevel;
+import dev.coachkit.ports.model.plan.FitnessLevel;
 import dev.coachkit.ports.model.coaching.Persona;
 import dev.coachkit.ports.model.coaching.PreferredMode;
 import dev.coachkit.ports.model.coaching.Sex;

@@ -1,5 +1,8 @@
 package dev.coachkit.ports.model.coaching;
 
+import dev.coachkit.ports.model.plan.ActivityLevel;
+import dev.coachkit.ports.model.plan.FitnessLevel;
+
 import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import java.time.Instant;

@@ -1,8 +1,0 @@
-package dev.coachkit.ports.model.coaching;
-
-/** How experienced a user is with training. */
-public enum FitnessLevel {
-  BEGINNER,
-  INTERMEDIATE,
-  ADVANCED
-}
