@@ -7,6 +7,7 @@ import dev.coachkit.ports.model.conversation.Conversation;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.feedback.Feedback;
 import dev.coachkit.ports.model.followup.FollowUp;
+import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.usage.UsageEntry;
 import dev.coachkit.ports.model.voice.VoiceSession;
 import java.time.Instant;
@@ -22,7 +23,8 @@ public record UserDataExport(
     List<VoiceSession> voiceSessions,
     List<UsageEntry> usage,
     List<Feedback> feedback,
-    List<FollowUp> followUps) {
+    List<FollowUp> followUps,
+    List<Plan> plans) {
   public UserDataExport {
     Require.nonNull(userId, "userId");
     Require.nonNull(exportedAt, "exportedAt");
@@ -33,5 +35,6 @@ public record UserDataExport(
     usage = Require.list(usage, "usage");
     feedback = Require.list(feedback, "feedback");
     followUps = Require.list(followUps, "followUps");
+    plans = Require.list(plans, "plans");
   }
 }
