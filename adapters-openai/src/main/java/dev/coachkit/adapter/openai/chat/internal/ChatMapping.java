@@ -1,0 +1,167 @@
+package dev.coachkit.adapter.openai.chat.internal;
+
+import dev.coachkit.adapter.openai.OpenAiConfig.ProviderKind;
+import dev.coachkit.ports.model.conversation.ToolCall;
+import dev.coachkit.ports.model.json.Json;
+import dev.coachkit.ports.model.json.JsonString;
+import dev.coachkit.ports.model.json.JsonValue;
+import dev.coachkit.ports.model.model.FinishReason;
+import dev.coachkit.ports.model.model.ModelMessage;
+import dev.coachkit.ports.model.model.ModelReply;
+import dev.coachkit.ports.model.model.ModelRequest;
+import dev.coachkit.ports.model.model.ResponseSchema;
+import dev.coachkit.ports.model.model.TokenUsage;
+import dev.coachkit.ports.model.model.ToolSpec;
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.agent.tool.ToolSpecification;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ResponseFormat;
+import dev.langchain4j.model.chat.request.ResponseFormatType;
+import dev.langchain4j.model.chat.request.json.JsonSchema;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
+import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Port requests into LangChain4j chat requests, and LangChain4j responses into port replies. */
+final class ChatMapping {
+
+  private ChatMapping() {
+  }
+
+  /**
+   * The LangChain4j request for one provider. OpenAI and Azure get {@code max_completion_tokens} (the reasoning
+   * models refuse {@code max_tokens}); OpenAI-compatible servers get the older {@code max_tokens} they all know.
+   */
+  static ChatRequest toChatRequest(ModelRequest request, ProviderSettings provider, boolean strictTools) {
+    List<ChatMessage> messages = new ArrayList<>();
+    if (!request.instructions().isBlank()) {
+      messages.add(SystemMessage.from(request.instructions()));
+    }
+    for (ModelMessage message : request.history()) {
+      messages.add(toChatMessage(message));
+    }
+    OpenAiChatRequestParameters.Builder parameters = OpenAiChatRequestParameters.builder()
+        .modelName(provider.model());
+    if (provider.kind() == ProviderKind.COMPATIBLE) {
+      parameters.maxOutputTokens(request.maxOutputTokens());
+    } else {
+      parameters.maxCompletionTokens(request.maxOutputTokens());
+    }
+    if (!request.tools().isEmpty()) {
+      parameters.toolSpecifications(request.tools().stream().map(tool -> toToolSpecification(tool, strictTools))
+          .toList());
+    }
+    request.responseSchema().ifPresent(schema -> parameters.responseFormat(toResponseFormat(schema)));
+    return ChatRequest.builder().messages(messages).parameters(parameters.build()).build();
+  }
+
+  private static ChatMessage toChatMessage(ModelMessage message) {
+    if (message instanceof ModelMessage.SystemText system) {
+      return SystemMessage.from(system.text());
+    }
+    if (message instanceof ModelMessage.UserText user) {
+      return UserMessage.from(user.text());
+    }
+    if (message instanceof ModelMessage.AssistantText assistant) {
+      if (assistant.toolCalls().isEmpty()) {
+        return AiMessage.from(assistant.text());
+      }
+      List<ToolExecutionRequest> calls = assistant.toolCalls().stream().map(ChatMapping::toRequest).toList();
+      return AiMessage.builder()
+          .text(assistant.text().isEmpty() ? null : assistant.text())
+          .toolExecutionRequests(calls)
+          .build();
+    }
+    ModelMessage.ToolOutput output = (ModelMessage.ToolOutput) message;
+    return ToolExecutionResultMessage.from(output.callId(), output.name(), output.content());
+  }
+
+  private static ToolExecutionRequest toRequest(ToolCall call) {
+    // Arguments that were not valid JSON arrive as a JsonString of the raw text: send back what the model sent.
+    String arguments = call.arguments() instanceof JsonString raw ? raw.value() : Json.write(call.arguments());
+    return ToolExecutionRequest.builder().id(call.callId()).name(call.name()).arguments(arguments).build();
+  }
+
+  private static ToolSpecification toToolSpecification(ToolSpec tool, boolean strictTools) {
+    return ToolSpecification.builder()
+        .name(tool.name())
+        .description(tool.description())
+        .parameters(SchemaMapping.toolParameters(tool.parametersSchema()))
+        .strict(strictTools && SchemaMapping.isStrictCompatible(tool.parametersSchema()))
+        .build();
+  }
+
+  private static ResponseFormat toResponseFormat(ResponseSchema schema) {
+    return ResponseFormat.builder()
+        .type(ResponseFormatType.JSON)
+        .jsonSchema(JsonSchema.builder().name(schema.name()).rootElement(SchemaMapping.raw(schema.schema())).build())
+        .build();
+  }
+
+  /** The port reply; the model is the one the provider reports, else the configured one. */
+  static ModelReply toReply(ChatResponse response, ProviderSettings provider) {
+    AiMessage message = response.aiMessage();
+    List<ToolCall> calls = new ArrayList<>();
+    if (message.hasToolExecutionRequests()) {
+      for (ToolExecutionRequest request : message.toolExecutionRequests()) {
+        calls.add(toToolCall(request));
+      }
+    }
+    String model = response.metadata() == null || response.metadata().modelName() == null
+        || response.metadata().modelName().isBlank() ? provider.model() : response.metadata().modelName();
+    if (model.length() > 128) {
+      model = model.substring(0, 128);
+    }
+    return new ModelReply(message.text() == null ? "" : message.text(), calls, usage(response), provider.name(),
+        model, finishReason(response, !calls.isEmpty()));
+  }
+
+  /** A tool call; arguments that are not JSON are kept as a JsonString of the raw text (see {@link ToolCall}). */
+  static ToolCall toToolCall(ToolExecutionRequest request) {
+    String raw = request.arguments() == null || request.arguments().isBlank() ? "{}" : request.arguments();
+    JsonValue arguments;
+    try {
+      arguments = Json.parse(raw);
+    } catch (IllegalArgumentException notJson) {
+      arguments = JsonString.of(raw);
+    }
+    return new ToolCall(request.id(), request.name(), arguments);
+  }
+
+  private static TokenUsage usage(ChatResponse response) {
+    if (response.metadata() == null || response.metadata().tokenUsage() == null) {
+      return TokenUsage.ZERO;
+    }
+    dev.langchain4j.model.output.TokenUsage usage = response.metadata().tokenUsage();
+    long input = usage.inputTokenCount() == null ? 0 : Math.max(0, usage.inputTokenCount());
+    long output = usage.outputTokenCount() == null ? 0 : Math.max(0, usage.outputTokenCount());
+    long cached = 0;
+    if (usage instanceof OpenAiTokenUsage openAi && openAi.inputTokensDetails() != null
+        && openAi.inputTokensDetails().cachedTokens() != null) {
+      cached = Math.min(input, Math.max(0, openAi.inputTokensDetails().cachedTokens()));
+    }
+    return TokenUsage.text(input, cached, output);
+  }
+
+  private static FinishReason finishReason(ChatResponse response, boolean hasToolCalls) {
+    dev.langchain4j.model.output.FinishReason reason =
+        response.metadata() == null ? null : response.metadata().finishReason();
+    if (reason == null) {
+      return hasToolCalls ? FinishReason.TOOL_CALLS : FinishReason.OTHER;
+    }
+    return switch (reason) {
+      case STOP -> hasToolCalls ? FinishReason.TOOL_CALLS : FinishReason.STOP;
+      case LENGTH -> FinishReason.LENGTH;
+      case TOOL_EXECUTION -> FinishReason.TOOL_CALLS;
+      case CONTENT_FILTER -> FinishReason.CONTENT_FILTER;
+      default -> FinishReason.OTHER;
+    };
+  }
+}
