@@ -14,7 +14,8 @@ import java.util.List;
  * @param summarized claimed users whose week was summarised and stored
  * @param nothingToSummarize claimed users who had no conversation that week
  * @param plansRegenerated new plan versions written from the summaries
- * @param failures one entry per claimed user whose check-in or plan regeneration failed, with the reason
+ * @param failures one entry per failed step (summary, workout plan, nutrition plan) of a claimed user, with the
+ *     reason; a user whose summary was stored but whose plan failed counts in both {@code summarized} and here
  */
 public record WeeklyCheckInReport(
     LocalDate weekStart,

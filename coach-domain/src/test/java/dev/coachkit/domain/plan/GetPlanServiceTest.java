@@ -16,8 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** ListPlansService and GetPlanService. */
-class PlanQueriesTest {
+class GetPlanServiceTest {
   private static final Instant T0 = Instant.parse("2026-01-05T10:00:00Z");
 
   private final InMemoryPlanStore store = new InMemoryPlanStore();
@@ -35,19 +34,5 @@ class PlanQueriesTest {
   @Test
   void givenUnknownPlanId_get_isNotFound() {
     assertThat(new GetPlanService(store).get(new GetPlanQuery(ana, PlanId.of(UUID.randomUUID())))).isEmpty();
-  }
-
-  @Test
-  void givenPlansOfBothKinds_list_returnsOnlyTheUsersPlansNewestFirstAndFiltersByKind() {
-    Plan v1 = store.saveNewVersion(TestPlanFactory.newWorkoutPlan(ana, T0));
-    Plan nutrition = store.saveNewVersion(TestPlanFactory.newNutritionPlan(ana, T0.plusSeconds(60)));
-    Plan v2 = store.saveNewVersion(TestPlanFactory.newWorkoutPlan(ana, T0.plusSeconds(120)));
-    store.saveNewVersion(TestPlanFactory.newWorkoutPlan(ben, T0));
-    ListPlansService service = new ListPlansService(store);
-
-    assertThat(service.list(new ListPlansQuery(ana, Optional.empty())).stream().map(Plan::id))
-        .containsExactly(v2.id(), nutrition.id(), v1.id());
-    assertThat(service.list(new ListPlansQuery(ana, Optional.of(PlanKind.WORKOUT))).stream().map(Plan::id))
-        .containsExactly(v2.id(), v1.id());
   }
 }
