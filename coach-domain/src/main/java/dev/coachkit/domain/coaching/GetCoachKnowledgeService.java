@@ -1,0 +1,60 @@
+package dev.coachkit.domain.coaching;
+
+import dev.coachkit.ports.in.coaching.GetCoachKnowledgeQuery;
+import dev.coachkit.ports.in.coaching.GetCoachKnowledgeUseCase;
+import dev.coachkit.ports.model.coaching.CoachKnowledge;
+import dev.coachkit.ports.model.coaching.Goal;
+import dev.coachkit.ports.model.coaching.GoalStatus;
+import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.plan.Plan;
+import dev.coachkit.ports.model.plan.PlanKind;
+import dev.coachkit.ports.out.coaching.CoachDataStore;
+import dev.coachkit.ports.out.plan.PlanStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Assembles what the coach knows about a user now: profile, the last days of workouts and nutrition, recent
+ * progress, active goals, the last check-in and the plans in force (workout first).
+ */
+public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase {
+  private final CoachDataStore store;
+  private final PlanStore plans;
+  private final Clock clock;
+  private final CoachKnowledgeWindows windows;
+
+  public GetCoachKnowledgeService(CoachDataStore store, PlanStore plans, Clock clock, CoachKnowledgeWindows windows) {
+    this.store = Objects.requireNonNull(store, "store must not be null");
+    this.plans = Objects.requireNonNull(plans, "plans must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+    this.windows = Objects.requireNonNull(windows, "windows must not be null");
+  }
+
+  @Override
+  public CoachKnowledge get(GetCoachKnowledgeQuery query) {
+    UserId user = query.userId();
+    Instant now = clock.instant();
+    LocalDate today = Calendar.today(clock);
+    List<Goal> activeGoals = store.goals(user).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList();
+    List<Plan> activePlans = new ArrayList<>();
+    for (PlanKind kind : PlanKind.values()) {
+      plans.active(user, kind).ifPresent(activePlans::add);
+    }
+    return new CoachKnowledge(
+        user,
+        now,
+        store.findProfile(user),
+        store.workouts(user, today.minusDays(windows.workoutDays() - 1L), today),
+        store.nutritionDays(user, today.minusDays(windows.nutritionDays() - 1L), today),
+        // the end is exclusive; a second's slack keeps a measurement taken "now" in the window
+        store.measurements(user, now.minus(Duration.ofDays(windows.progressDays())), now.plusSeconds(1)),
+        activeGoals,
+        store.latestCheckIn(user),
+        activePlans);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.coachkit.domain.plan;
+
+import dev.coachkit.domain.coaching.CoachFacts;
+import dev.coachkit.domain.coaching.StructuredAnswers;
+import dev.coachkit.ports.in.plan.GenerateWorkoutPlanUseCase;
+import dev.coachkit.ports.model.coaching.CheckInSummary;
+import dev.coachkit.ports.model.coaching.CoachProfile;
+import dev.coachkit.ports.model.common.ConversationId;
+import dev.coachkit.ports.model.common.RefusalReason;
+import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.plan.Plan;
+import dev.coachkit.ports.model.plan.PlanKind;
+import dev.coachkit.ports.model.plan.PlanOutcome;
+import dev.coachkit.ports.model.plan.WorkoutPlan;
+import dev.coachkit.ports.out.coaching.CoachDataStore;
+import dev.coachkit.ports.out.common.IdGenerator;
+import dev.coachkit.ports.out.conversation.ConversationStore;
+import dev.coachkit.ports.out.model.CoachModel;
+import dev.coachkit.ports.out.plan.PlanStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Generates and stores a new version of a user's workout plan, from explicit parameters (with the profile's
+ * limitations added) or from a conversation (the model extracts the parameters, strict JSON, with the latest
+ * check-in in view). Anything that stops a plan is a refusal value; nothing is stored then.
+ */
+public final class GenerateWorkoutPlanService implements GenerateWorkoutPlanUseCase {
+  private final PlanGeneration generation;
+  private final WorkoutPlanner planner;
+
+  public GenerateWorkoutPlanService(CoachDataStore coachData, ConversationStore conversations, PlanStore plans,
+      CoachModel model, WorkoutPlanner planner, IdGenerator ids, Clock clock, PlanGenerationSettings settings) {
+    this.generation = new PlanGeneration(coachData, conversations, plans, new StructuredAnswers(model), ids, clock,
+        settings);
+    this.planner = Objects.requireNonNull(planner, "planner must not be null");
+  }
+
+  @Override
+  public PlanOutcome generate(GenerateWorkoutPlanCommand command) {
+    UserId user = command.userId();
+    Optional<ConversationId> source = command.sourceConversationId();
+    if (source.isPresent() && !generation.owns(user, source.get())) {
+      return PlanGeneration.refused(RefusalReason.NOT_FOUND, "conversation not found");
+    }
+    Optional<CoachProfile> profile = generation.coachData.findProfile(user);
+    if (command.parameters().isPresent()) {
+      WorkoutParameterDraft.Completed completed =
+          WorkoutParameterDraft.completeExplicit(command.parameters().get(), profile);
+      return plan(user, source, completed, List.of());
+    }
+    String transcript = generation.transcript(user, source.get());
+    if (transcript.isBlank()) {
+      return PlanGeneration.refused(RefusalReason.INVALID_REQUEST,
+          "the conversation has nothing to plan from yet; say what you would like to train for");
+    }
+    return fromModel(user, profile, generation.coachData.latestCheckIn(user), Optional.of(transcript), source);
+  }
+
+  /**
+   * Writes a new version of the user's workout plan from a check-in summary (the weekly check-in), keeping the
+   * current plan's values unless the summary suggests a change; refused when the user has no workout plan.
+   */
+  public PlanOutcome regenerate(UserId user, CheckInSummary summary) {
+    if (generation.plans.active(user, PlanKind.WORKOUT).isEmpty()) {
+      return PlanGeneration.refused(RefusalReason.NOT_FOUND, "no workout plan to regenerate");
+    }
+    return fromModel(user, generation.coachData.findProfile(user), Optional.of(summary), Optional.empty(),
+        Optional.empty());
+  }
+
+  private PlanOutcome fromModel(UserId user, Optional<CoachProfile> profile, Optional<CheckInSummary> checkIn,
+      Optional<String> transcript, Optional<ConversationId> source) {
+    Optional<Plan> active = generation.plans.active(user, PlanKind.WORKOUT);
+    String input = generation.input(profile, active, active.map(WorkoutParameterDraft::describe).orElse(""),
+        checkIn, transcript);
+    StructuredAnswers.Result result =
+        generation.ask(WorkoutParameterDraft.INSTRUCTIONS, input, WorkoutParameterDraft.schema());
+    if (result instanceof StructuredAnswers.Failed failed) {
+      return PlanGeneration.refused(failed);
+    }
+    WorkoutParameterDraft.Read read = WorkoutParameterDraft.read(((StructuredAnswers.Answered) result).answer());
+    if (!read.problems().isEmpty()) {
+      return PlanGeneration.unusableAnswer(read.problems());
+    }
+    List<String> extraNotes = new ArrayList<>();
+    checkIn.ifPresent(c -> extraNotes.add(CoachFacts.planNote(c)));
+    return plan(user, source, read.draft().complete(profile, active), extraNotes);
+  }
+
+  private PlanOutcome plan(UserId user, Optional<ConversationId> source, WorkoutParameterDraft.Completed completed,
+      List<String> extraNotes) {
+    PlanningResult<WorkoutPlan> result = planner.plan(completed.parameters());
+    if (result instanceof PlanningResult.Refused<WorkoutPlan> refused) {
+      return new PlanOutcome.Refused(refused.refusal());
+    }
+    List<String> notes = new ArrayList<>(completed.notes());
+    notes.addAll(extraNotes);
+    WorkoutPlan body = PlanGeneration.withNotes(((PlanningResult.Planned<WorkoutPlan>) result).body(), notes);
+    return generation.store(user, source, body);
+  }
+}
