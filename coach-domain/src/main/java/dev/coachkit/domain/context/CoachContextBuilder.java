@@ -157,8 +157,8 @@ public final class CoachContextBuilder {
     String since = " since " + plan.createdAt().atZone(zone).toLocalDate() + ": ";
     if (plan.body() instanceof WorkoutPlan w) {
       return "- Workout plan v" + plan.version() + since + words(w.goal()) + ", " + words(w.level()) + ", "
-          + w.daysPerWeek() + " days a week (" + words(w.split()) + "), " + w.sessionMinutes()
-          + "-minute sessions, " + w.weeks().size() + " weeks";
+          + count(w.daysPerWeek(), "day") + " a week (" + words(w.split()) + "), " + w.sessionMinutes()
+          + "-minute sessions, " + count(w.weeks().size(), "week");
     }
     NutritionPlan n = (NutritionPlan) plan.body();
     return "- Nutrition plan v" + plan.version() + since + n.targetKcal() + " kcal a day (protein " + n.proteinG()
@@ -284,6 +284,10 @@ public final class CoachContextBuilder {
 
   private LocalDate date(ProgressMeasurement m) {
     return m.measuredAt().atZone(zone).toLocalDate();
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   private static String listOrNone(List<String> values) {

@@ -29,7 +29,7 @@ public final class RedFlagDetector {
   private static final Pattern EXTREME_EN = Pattern.compile(
       "\\b(lose|drop|shed|cut) \\d+ ?(kg|kilos?|pounds|lbs?)\\b|\\blose weight (fast|quickly)\\b|\\bcrash diet\\b"
           + "|\\b(fasting|intermittent fast|starve|starving)\\b|\\b(strict|extreme|very low calorie) diet\\b"
-          + "|\\b\\d{3,4} ?(kcal|calories)\\b|\\bcalorie deficit\\b|\\b(max(imum)?|extreme) (intensity|weights?)\\b"
+          + "|\\b\\d{3,4} ?(kcal|calories?)\\b|\\bcalorie deficit\\b|\\b(max(imum)?|extreme) (intensity|weights?)\\b"
           + "|\\b(lose|losing) weight\\b");
   private static final Pattern EXTREME_ES = Pattern.compile(
       "\\b(bajar|perder|adelgazar) \\d+ ?(kg|kilos?)\\b|\\b(bajar|perder) (de )?peso\\b|\\badelgazar\\b"
