@@ -22,7 +22,6 @@ import dev.coachkit.ports.model.model.ResponseSchema;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import dev.coachkit.ports.out.common.IdGenerator;
 import dev.coachkit.ports.out.conversation.ConversationStore;
-import dev.coachkit.ports.out.model.CoachModel;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -64,11 +63,11 @@ public final class SummarizeCheckInService implements SummarizeCheckInUseCase {
   private final Clock clock;
   private final CheckInSettings settings;
 
-  public SummarizeCheckInService(CoachDataStore coachData, ConversationStore conversations, CoachModel model,
+  public SummarizeCheckInService(CoachDataStore coachData, ConversationStore conversations, StructuredAnswers answers,
       IdGenerator ids, Clock clock, CheckInSettings settings) {
     this.coachData = Objects.requireNonNull(coachData, "coachData must not be null");
     this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
-    this.answers = new StructuredAnswers(Objects.requireNonNull(model, "model must not be null"));
+    this.answers = Objects.requireNonNull(answers, "answers must not be null");
     this.ids = Objects.requireNonNull(ids, "ids must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.settings = Objects.requireNonNull(settings, "settings must not be null");
@@ -116,7 +115,7 @@ public final class SummarizeCheckInService implements SummarizeCheckInUseCase {
         .getDisplayLanguage(Locale.ENGLISH);
     String input = "The user's language: " + language + "\nPeriod: " + periodStart + " to " + periodEnd
         + "\n\n## Transcript\n" + ConversationTranscript.render(messages, zone, settings.maxTranscriptChars());
-    StructuredAnswers.Result result = answers.ask(INSTRUCTIONS, input, schema(), settings.maxOutputTokens());
+    StructuredAnswers.Result result = answers.ask(user, Optional.empty(), INSTRUCTIONS, input, schema(), settings.maxOutputTokens());
     if (result instanceof StructuredAnswers.Failed failed) {
       return Attempt.refused(new Refusal(failed.kind(), failed.message(), failed.retryAfter()));
     }

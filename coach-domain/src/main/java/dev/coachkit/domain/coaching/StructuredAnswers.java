@@ -11,6 +11,10 @@ import dev.coachkit.ports.model.model.ModelReply;
 import dev.coachkit.ports.model.model.ModelRequest;
 import dev.coachkit.ports.model.model.ResponseSchema;
 import dev.coachkit.ports.out.model.CoachModel;
+import dev.coachkit.domain.usage.UsageRecorder;
+import dev.coachkit.ports.model.common.ConversationId;
+import dev.coachkit.ports.model.common.UserId;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -18,14 +22,19 @@ import java.util.Optional;
 
 /**
  * Asks the coach model for a JSON object that follows a strict response schema and reads it; every way this can
- * go wrong (no provider, provider down, filtered, cut off, unreadable JSON) becomes a {@link Failed} value.
+ * go wrong (no provider, provider down, filtered, cut off, unreadable JSON) becomes a {@link Failed} value. Every
+ * answer the model gives, usable or not, is recorded in the usage ledger against the user it was asked for.
  */
 public final class StructuredAnswers {
 
   private final CoachModel model;
+  private final UsageRecorder usage;
+  private final Clock clock;
 
-  public StructuredAnswers(CoachModel model) {
+  public StructuredAnswers(CoachModel model, UsageRecorder usage, Clock clock) {
     this.model = Objects.requireNonNull(model, "model must not be null");
+    this.usage = Objects.requireNonNull(usage, "usage must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
   }
 
   /** The model's answer as a JSON object, or why there is none. */
@@ -56,12 +65,15 @@ public final class StructuredAnswers {
   /**
    * Sends the instructions and one user message with the schema attached, and parses the answer.
    *
+   * @param user whose request this is: the answer's usage counts against them
+   * @param conversation the conversation the answer is about, when there is one
    * @param instructions what to extract and how
    * @param input the material to extract from
    * @param schema the strict JSON schema the answer must follow
    * @param maxOutputTokens the cap on the answer's length
    */
-  public Result ask(String instructions, String input, ResponseSchema schema, int maxOutputTokens) {
+  public Result ask(UserId user, Optional<ConversationId> conversation, String instructions, String input,
+      ResponseSchema schema, int maxOutputTokens) {
     ModelRequest request = new ModelRequest(instructions, List.of(new ModelMessage.UserText(input)), List.of(),
         Optional.of(schema), maxOutputTokens);
     ModelReply reply;
@@ -71,6 +83,7 @@ public final class StructuredAnswers {
       return new Failed(reasonFor(failure.kind()), "the coach model could not answer: " + failure.getMessage(),
           failure.retryAfter());
     }
+    usage.record(user, conversation, Optional.empty(), reply.model(), reply.usage(), 0, 0, clock.instant());
     if (reply.finishReason() == FinishReason.CONTENT_FILTER) {
       return new Failed(RefusalReason.CONTENT_FILTERED, "the model provider filtered the answer", Optional.empty());
     }

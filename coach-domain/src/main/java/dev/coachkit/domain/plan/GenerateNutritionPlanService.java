@@ -18,7 +18,6 @@ import dev.coachkit.ports.model.plan.PlanRefusal;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import dev.coachkit.ports.out.common.IdGenerator;
 import dev.coachkit.ports.out.conversation.ConversationStore;
-import dev.coachkit.ports.out.model.CoachModel;
 import dev.coachkit.ports.out.plan.PlanStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,8 +40,8 @@ public final class GenerateNutritionPlanService implements GenerateNutritionPlan
   private final NutritionPlanner planner;
 
   public GenerateNutritionPlanService(CoachDataStore coachData, ConversationStore conversations, PlanStore plans,
-      CoachModel model, NutritionPlanner planner, IdGenerator ids, Clock clock, PlanGenerationSettings settings) {
-    this.generation = new PlanGeneration(coachData, conversations, plans, new StructuredAnswers(model), ids, clock,
+      StructuredAnswers answers, NutritionPlanner planner, IdGenerator ids, Clock clock, PlanGenerationSettings settings) {
+    this.generation = new PlanGeneration(coachData, conversations, plans, answers, ids, clock,
         settings);
     this.planner = Objects.requireNonNull(planner, "planner must not be null");
   }
@@ -87,7 +86,7 @@ public final class GenerateNutritionPlanService implements GenerateNutritionPlan
     String input = generation.input(profile, active, active.map(NutritionParameterDraft::describe).orElse(""),
         checkIn, transcript);
     StructuredAnswers.Result result =
-        generation.ask(NutritionParameterDraft.INSTRUCTIONS, input, NutritionParameterDraft.schema());
+        generation.ask(user, source, NutritionParameterDraft.INSTRUCTIONS, input, NutritionParameterDraft.schema());
     if (result instanceof StructuredAnswers.Failed failed) {
       return PlanGeneration.refused(failed);
     }

@@ -15,7 +15,6 @@ import dev.coachkit.ports.model.plan.WorkoutPlan;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import dev.coachkit.ports.out.common.IdGenerator;
 import dev.coachkit.ports.out.conversation.ConversationStore;
-import dev.coachkit.ports.out.model.CoachModel;
 import dev.coachkit.ports.out.plan.PlanStore;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,8 +32,8 @@ public final class GenerateWorkoutPlanService implements GenerateWorkoutPlanUseC
   private final WorkoutPlanner planner;
 
   public GenerateWorkoutPlanService(CoachDataStore coachData, ConversationStore conversations, PlanStore plans,
-      CoachModel model, WorkoutPlanner planner, IdGenerator ids, Clock clock, PlanGenerationSettings settings) {
-    this.generation = new PlanGeneration(coachData, conversations, plans, new StructuredAnswers(model), ids, clock,
+      StructuredAnswers answers, WorkoutPlanner planner, IdGenerator ids, Clock clock, PlanGenerationSettings settings) {
+    this.generation = new PlanGeneration(coachData, conversations, plans, answers, ids, clock,
         settings);
     this.planner = Objects.requireNonNull(planner, "planner must not be null");
   }
@@ -78,7 +77,7 @@ public final class GenerateWorkoutPlanService implements GenerateWorkoutPlanUseC
     String input = generation.input(profile, active, active.map(WorkoutParameterDraft::describe).orElse(""),
         checkIn, transcript);
     StructuredAnswers.Result result =
-        generation.ask(WorkoutParameterDraft.INSTRUCTIONS, input, WorkoutParameterDraft.schema());
+        generation.ask(user, source, WorkoutParameterDraft.INSTRUCTIONS, input, WorkoutParameterDraft.schema());
     if (result instanceof StructuredAnswers.Failed failed) {
       return PlanGeneration.refused(failed);
     }

@@ -89,8 +89,9 @@ final class PlanGeneration {
     return input.toString();
   }
 
-  StructuredAnswers.Result ask(String instructions, String input, ResponseSchema schema) {
-    return answers.ask(instructions, input, schema, settings.maxOutputTokens());
+  StructuredAnswers.Result ask(UserId user, Optional<ConversationId> source, String instructions, String input,
+      ResponseSchema schema) {
+    return answers.ask(user, source, instructions, input, schema, settings.maxOutputTokens());
   }
 
   /** Stores the body as the user's new active version of its kind. */

@@ -9,19 +9,52 @@ import dev.coachkit.ports.model.model.ModelFailure;
 import dev.coachkit.ports.model.model.ModelReply;
 import dev.coachkit.ports.model.model.ResponseSchema;
 import dev.coachkit.ports.testing.ScriptedCoachModel;
+import dev.coachkit.domain.usage.PriceTable;
+import dev.coachkit.domain.usage.UsageRecorder;
+import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.usage.ModelPrice;
+import dev.coachkit.ports.out.common.IdGenerator;
+import dev.coachkit.ports.testing.InMemoryUsageLedger;
+import dev.coachkit.ports.testing.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StructuredAnswersTest {
+  private static final UserId USER = UserId.of("structured-answers-user");
   private static final ResponseSchema SCHEMA = new ResponseSchema("test", JsonObject.EMPTY);
 
   private final ScriptedCoachModel model = new ScriptedCoachModel();
-  private final StructuredAnswers answers = new StructuredAnswers(model);
+  private final InMemoryUsageLedger ledger = new InMemoryUsageLedger();
+  private final StructuredAnswers answers = new StructuredAnswers(model,
+      new UsageRecorder(ledger, PriceTable.of(new ModelPrice(ScriptedCoachModel.MODEL, 1_000_000, 500_000, 2_000_000, 0, 0)),
+          IdGenerator.random()),
+      new MutableClock());
 
   private StructuredAnswers.Result ask() {
-    return answers.ask("extract", "input", SCHEMA, 500);
+    return answers.ask(USER, Optional.empty(), "extract", "input", SCHEMA, 500);
+  }
+
+  @Test
+  void givenAnyAnswer_ask_recordsItsUsageAgainstTheUser() {
+    model.thenReply("not json at all");
+
+    ask();
+
+    assertThat(ledger.entriesOf(USER)).singleElement().satisfies(entry -> {
+      assertThat(entry.userId()).isEqualTo(USER);
+      assertThat(entry.tokens()).isEqualTo(ScriptedCoachModel.USAGE);
+    });
+  }
+
+  @Test
+  void givenTheModelFails_ask_recordsNoUsage() {
+    model.thenFail(new ModelFailure(ModelFailure.Kind.UNAVAILABLE, "test", "down"));
+
+    ask();
+
+    assertThat(ledger.entriesOf(USER)).isEmpty();
   }
 
   @Test

@@ -10,6 +10,8 @@ import dev.coachkit.domain.plan.PlanGenerationSettings;
 import dev.coachkit.domain.plan.PlanValidator;
 import dev.coachkit.domain.plan.WorkoutPlanner;
 import dev.coachkit.domain.plan.exercise.ExerciseLibrary;
+import dev.coachkit.domain.usage.PriceTable;
+import dev.coachkit.domain.usage.UsageRecorder;
 import dev.coachkit.ports.model.common.ConversationId;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.Conversation;
@@ -46,20 +48,22 @@ public final class TestCoachWorld {
   public final InMemoryFollowUpStore followUps = new InMemoryFollowUpStore();
   public final InMemoryCheckInClaims claims = new InMemoryCheckInClaims();
   public final ScriptedCoachModel model = new ScriptedCoachModel();
+  public final StructuredAnswers answers =
+      new StructuredAnswers(model, new UsageRecorder(usage, PriceTable.of(), ids), clock);
 
   public GenerateWorkoutPlanService workoutPlans() {
     PlanValidator validator = new PlanValidator(LIBRARY);
-    return new GenerateWorkoutPlanService(coachData, conversations, plans, model,
+    return new GenerateWorkoutPlanService(coachData, conversations, plans, answers,
         new WorkoutPlanner(LIBRARY, validator), ids, clock, PlanGenerationSettings.standard());
   }
 
   public GenerateNutritionPlanService nutritionPlans() {
-    return new GenerateNutritionPlanService(coachData, conversations, plans, model,
+    return new GenerateNutritionPlanService(coachData, conversations, plans, answers,
         new NutritionPlanner(new PlanValidator(LIBRARY)), ids, clock, PlanGenerationSettings.standard());
   }
 
   public SummarizeCheckInService summarizer() {
-    return new SummarizeCheckInService(coachData, conversations, model, ids, clock, CheckInSettings.standard());
+    return new SummarizeCheckInService(coachData, conversations, answers, ids, clock, CheckInSettings.standard());
   }
 
   public RunWeeklyCheckInsService weeklyCheckIns(int userPageSize) {
