@@ -34,8 +34,8 @@ public class CoachConfigSourceFactory implements ConfigSourceFactory {
         Path.of(System.getProperty("user.home")));
     Map<String, String> properties = new HashMap<>(setup.properties());
     if (setup.databaseMode() == RuntimeSetup.DatabaseMode.EMBEDDED) {
-      EmbeddedDatabase database = EmbeddedDatabase.startShared(RuntimeSetup.embeddedDatabaseDirectory(setup.dataDir()));
-      properties.put("quarkus.datasource.jdbc.url", database.jdbcUrl());
+      String jdbcUrl = EmbeddedDatabase.startShared(RuntimeSetup.embeddedDatabaseDirectory(setup.dataDir()));
+      properties.put("quarkus.datasource.jdbc.url", jdbcUrl);
       properties.put("quarkus.datasource.username", EmbeddedDatabase.USER);
       properties.put("quarkus.datasource.password", "");
     }

