@@ -2,8 +2,10 @@ package dev.coachkit.server;
 
 import dev.coachkit.server.config.RuntimeSetup;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.config.SmallRyeConfig;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
@@ -28,10 +30,16 @@ class StartupBanner {
     String database = "embedded".equals(value(config, RuntimeSetup.DATABASE_MODE).orElse(""))
         ? "embedded PostgreSQL at " + value(config, RuntimeSetup.DATABASE_LOCATION).orElse("?")
         : "external PostgreSQL " + value(config, RuntimeSetup.DATABASE_LOCATION).orElse("?");
-    String auth = "local".equals(value(config, RuntimeSetup.AUTH_MODE).orElse(""))
-        ? "local issuer (keys in " + RuntimeSetup.issuerKeyDirectory(
-            java.nio.file.Path.of(value(config, RuntimeSetup.DATA_DIR).orElse("?"))) + ", mint tokens with POST /local/tokens)"
-        : "OIDC issuer " + value(config, RuntimeSetup.AUTH_ISSUER).orElse("?");
+    String auth;
+    if ("local".equals(value(config, RuntimeSetup.AUTH_MODE).orElse(""))) {
+      Path keys = RuntimeSetup.issuerKeyDirectory(Path.of(value(config, RuntimeSetup.DATA_DIR).orElse("?")));
+      boolean production = config.unwrap(SmallRyeConfig.class).getProfiles().contains("prod");
+      auth = "local issuer (keys in " + keys + (production
+          ? "; token minting is off in the prod profile: set COACH_OIDC_ISSUER)"
+          : "; mint tokens with POST /local/tokens)");
+    } else {
+      auth = "OIDC issuer " + value(config, RuntimeSetup.AUTH_ISSUER).orElse("?");
+    }
     return "CoachKit ready: database " + database + "; auth " + auth + "; " + modelProvider(config);
   }
 

@@ -11,7 +11,26 @@ import org.junit.jupiter.api.Test;
 class StartupBannerTest {
 
   private static Config config(Map<String, String> values) {
-    return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 100)).build();
+    return config(values, "local");
+  }
+
+  private static Config config(Map<String, String> values, String profile) {
+    return new SmallRyeConfigBuilder().withProfile(profile)
+        .withSources(new PropertiesConfigSource(values, "test", 100)).build();
+  }
+
+  @Test
+  void givenLocalIssuerInProduction_line_saysMintingIsOffAndWhatToSet() {
+    String line = StartupBanner.line(config(Map.of(
+        "coach.runtime.database-mode", "external",
+        "coach.runtime.database-location", "jdbc:postgresql://db/coach",
+        "coach.runtime.auth-mode", "local",
+        "coach.runtime.data-dir", "/srv/coach"), "prod"));
+
+    assertThat(line)
+        .contains("local issuer (keys in /srv/coach/issuer; token minting is off in the prod profile")
+        .contains("COACH_OIDC_ISSUER")
+        .doesNotContain("POST /local/tokens");
   }
 
   @Test
@@ -24,7 +43,7 @@ class StartupBannerTest {
 
     assertThat(line)
         .contains("embedded PostgreSQL at /home/a/.coachkit/data/pg")
-        .contains("local issuer")
+        .contains("local issuer (keys in /home/a/.coachkit/data/issuer; mint tokens with POST /local/tokens)")
         .contains("no model provider configured: set COACH_OPENAI_API_KEY");
   }
 

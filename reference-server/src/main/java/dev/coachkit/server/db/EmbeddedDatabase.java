@@ -75,6 +75,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           .setRegisterShutdownHook(stopOnExit)
           .setPGStartupWait(STARTUP_WAIT)
           .setServerConfig("listen_addresses", "localhost")
+          // zonky tunes for throwaway test databases (-F, synchronous_commit=off); this cluster keeps real data.
+          // The -c options come after -F on the command line, so they win.
+          .setServerConfig("fsync", "on")
+          .setServerConfig("synchronous_commit", "on")
           .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres, dir);
       database.createApplicationDatabase();

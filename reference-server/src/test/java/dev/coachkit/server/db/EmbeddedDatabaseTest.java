@@ -26,6 +26,10 @@ class EmbeddedDatabaseTest {
         Connection c = first.connect();
         Statement s = c.createStatement()) {
       assertThat(first.jdbcUrl()).endsWith("/" + EmbeddedDatabase.DATABASE);
+      try (ResultSet durability = s.executeQuery("SELECT current_setting('fsync') || current_setting('synchronous_commit')")) {
+        assertThat(durability.next()).isTrue();
+        assertThat(durability.getString(1)).as("fsync and synchronous_commit").isEqualTo("onon");
+      }
       s.execute("CREATE TABLE restart_probe (note text)");
       s.execute("INSERT INTO restart_probe VALUES ('kept across restarts')");
     }

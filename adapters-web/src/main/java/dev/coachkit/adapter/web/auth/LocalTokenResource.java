@@ -1,5 +1,6 @@
 package dev.coachkit.adapter.web.auth;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
 import jakarta.annotation.security.PermitAll;
@@ -71,9 +72,11 @@ class LocalTokenResource {
       @NotNull @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}", message = "user must be 1 to 64 of A-Z a-z 0-9 . _ @ -")
           String user) {}
 
-  /** A minted bearer token. */
+  /** A minted bearer token. Registered for reflection: it travels inside a {@link Response}, out of the scan. */
+  @RegisterForReflection
   record LocalTokenResponse(String accessToken, String tokenType, Instant expiresAt) {}
 
   /** Why no token was minted. */
+  @RegisterForReflection
   record LocalTokenRefusal(String error) {}
 }
