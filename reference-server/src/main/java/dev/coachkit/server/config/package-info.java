@@ -1,0 +1,2 @@
+/** Decides at startup which database and which authentication mode the server runs with. */
+package dev.coachkit.server.config;

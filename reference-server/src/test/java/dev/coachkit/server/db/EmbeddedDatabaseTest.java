@@ -1,0 +1,63 @@
+package dev.coachkit.server.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Starts the real embedded PostgreSQL 17 (through {@code unshare -U} when the build runs as root), stops it and
+ * starts it again on the same directory.
+ */
+class EmbeddedDatabaseTest {
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void givenEmptyDirectory_startWriteStopStart_keepsTheData() throws Exception {
+    Path cluster = dataDir.resolve("pg");
+    try (EmbeddedDatabase first = EmbeddedDatabase.start(cluster, false);
+        Connection c = first.connect();
+        Statement s = c.createStatement()) {
+      assertThat(first.jdbcUrl()).endsWith("/" + EmbeddedDatabase.DATABASE);
+      try (ResultSet durability = s.executeQuery("SELECT current_setting('fsync') || current_setting('synchronous_commit')")) {
+        assertThat(durability.next()).isTrue();
+        assertThat(durability.getString(1)).as("fsync and synchronous_commit").isEqualTo("onon");
+      }
+      s.execute("CREATE TABLE restart_probe (note text)");
+      s.execute("INSERT INTO restart_probe VALUES ('kept across restarts')");
+    }
+    assertThat(cluster.resolve("PG_VERSION")).exists();
+    assertThat(Files.readString(cluster.resolve("PG_VERSION")).trim()).isEqualTo("17");
+    assertThat(cluster.resolve("postmaster.pid")).doesNotExist();
+
+    try (EmbeddedDatabase second = EmbeddedDatabase.start(cluster, false);
+        Connection c = second.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT note FROM restart_probe")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("kept across restarts");
+    }
+  }
+
+  @Test
+  void givenStalePidFileFromACrashedRun_start_removesItAndStarts() throws Exception {
+    Path cluster = dataDir.resolve("pg");
+    EmbeddedDatabase.start(cluster, false).close();
+    // a pid that is not a running postgres, as left behind by a machine crash
+    Files.writeString(cluster.resolve("postmaster.pid"), "2147483000\n" + cluster + "\n");
+
+    try (EmbeddedDatabase restarted = EmbeddedDatabase.start(cluster, false);
+        Connection c = restarted.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1")) {
+      assertThat(rs.next()).isTrue();
+    }
+  }
+}
