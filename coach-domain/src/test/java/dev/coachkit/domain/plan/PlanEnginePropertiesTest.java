@@ -36,7 +36,7 @@ import java.util.Set;
  * Properties of the plan engine over random valid parameters.
  *
  * <p>Each property runs over a few hundred parameter sets drawn from a seeded {@link Random}, so a failure names
- * its sample and reproduces on every run (see ADR 0004 for why this is plain JUnit rather than a property-testing
+ * its sample and reproduces on every run (see ADR 0008 for why this is plain JUnit rather than a property-testing
  * library).
  */
 class PlanEnginePropertiesTest {

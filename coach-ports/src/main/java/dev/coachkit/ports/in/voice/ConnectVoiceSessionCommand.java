@@ -1,5 +1,6 @@
 package dev.coachkit.ports.in.voice;
 
+import dev.coachkit.ports.model.voice.VoiceCallListener;
 import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.common.VoiceSessionId;

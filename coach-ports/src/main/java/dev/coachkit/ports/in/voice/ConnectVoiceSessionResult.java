@@ -1,5 +1,6 @@
 package dev.coachkit.ports.in.voice;
 
+import dev.coachkit.ports.model.voice.VoiceCall;
 import dev.coachkit.ports.model.common.Refusal;
 import dev.coachkit.ports.model.common.Require;
 

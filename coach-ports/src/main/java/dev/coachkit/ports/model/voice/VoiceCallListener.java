@@ -1,4 +1,4 @@
-package dev.coachkit.ports.in.voice;
+package dev.coachkit.ports.model.voice;
 
 /** Receives a live call's events for its client, one at a time and in order; {@code SessionEnded} is the last. */
 @FunctionalInterface

@@ -1,11 +1,10 @@
-package dev.coachkit.ports.in.voice;
+package dev.coachkit.ports.model.voice;
 
 import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.conversation.ToolCall;
 import dev.coachkit.ports.model.conversation.ToolResult;
 import dev.coachkit.ports.model.model.TokenUsage;
-import dev.coachkit.ports.model.voice.VoiceEndReason;
 import java.time.Instant;
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package dev.coachkit.ports.in.voice;
+package dev.coachkit.ports.model.voice;
 
 import dev.coachkit.ports.model.common.VoiceSessionId;
 
