@@ -1,0 +1,224 @@
+package dev.coachkit.adapter.persistence;
+
+import dev.coachkit.adapter.persistence.internal.ConversationJpaEntity;
+import dev.coachkit.adapter.persistence.internal.ConversationJpaRepository;
+import dev.coachkit.adapter.persistence.internal.ConversationMapper;
+import dev.coachkit.adapter.persistence.internal.MessageJpaEntity;
+import dev.coachkit.adapter.persistence.internal.MessageJpaRepository;
+import dev.coachkit.ports.model.common.ConversationId;
+import dev.coachkit.ports.model.common.MessageId;
+import dev.coachkit.ports.model.common.Page;
+import dev.coachkit.ports.model.common.PageCursor;
+import dev.coachkit.ports.model.common.Require;
+import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.conversation.AppendResult;
+import dev.coachkit.ports.model.conversation.Conversation;
+import dev.coachkit.ports.model.conversation.Message;
+import dev.coachkit.ports.model.conversation.NewConversation;
+import dev.coachkit.ports.model.conversation.NewMessage;
+import dev.coachkit.ports.out.conversation.ConversationStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+
+/**
+ * {@link ConversationStore} on PostgreSQL. Every method is one transaction.
+ *
+ * <p>Appends lock the conversation row ({@code SELECT … FOR NO KEY UPDATE}), so appends to one conversation run
+ * one after another: the sequence is the locked row's {@code message_count + 1} (gap-free, as nothing that took
+ * a number can roll back after taking it without rolling the count back too), and the idempotency key is looked
+ * up after the lock, so two appends with the same key store one row and both return it. The unique indexes on
+ * (conversation, sequence) and (conversation, idempotency key) back both rules up in the database.
+ */
+@ApplicationScoped
+@Transactional
+public class PanacheConversationRepository implements ConversationStore {
+
+  /** The history query; the benchmark runs this exact text. */
+  static final String HISTORY_SQL = "SELECT m.* FROM messages m WHERE m.user_id = :user"
+      + " ORDER BY m.created_at DESC, m.conversation_id DESC, m.sequence_number DESC LIMIT :limit";
+
+  /** The history query after a cursor (row comparison, so the index range starts at the cursor). */
+  static final String HISTORY_AFTER_CURSOR_SQL = "SELECT m.* FROM messages m WHERE m.user_id = :user"
+      + " AND (m.created_at, m.conversation_id, m.sequence_number) < (:at, :conversation, :sequence)"
+      + " ORDER BY m.created_at DESC, m.conversation_id DESC, m.sequence_number DESC LIMIT :limit";
+
+  private final ConversationJpaRepository conversations;
+  private final MessageJpaRepository messages;
+  private final ConversationMapper mapper;
+
+  PanacheConversationRepository(
+      ConversationJpaRepository conversations, MessageJpaRepository messages, ConversationMapper mapper) {
+    this.conversations = conversations;
+    this.messages = messages;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public Conversation create(NewConversation conversation) {
+    if (conversation.idempotencyKey().isEmpty()) {
+      ConversationJpaEntity entity = mapper.toEntity(conversation);
+      conversations.persist(entity);
+      return mapper.toModel(entity);
+    }
+    // Concurrent creates with one key: the partial unique index lets exactly one insert through.
+    conversations.getEntityManager()
+        .createNativeQuery("INSERT INTO conversations"
+            + " (id, user_id, title, idempotency_key, created_at, last_activity_at, message_count)"
+            + " VALUES (:id, :user, :title, :key, :at, :at, 0)"
+            + " ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING")
+        .unwrap(NativeQuery.class)
+        .setParameter("id", conversation.id().value(), UUID.class)
+        .setParameter("user", conversation.userId().value(), String.class)
+        .setParameter("title", conversation.title().orElse(null), String.class)
+        .setParameter("key", conversation.idempotencyKey().get(), String.class)
+        .setParameter("at", conversation.createdAt(), Instant.class)
+        .executeUpdate();
+    return conversations
+        .find("userId = ?1 and idempotencyKey = ?2", conversation.userId().value(),
+            conversation.idempotencyKey().get())
+        .firstResultOptional()
+        .map(mapper::toModel)
+        .orElseThrow();
+  }
+
+  @Override
+  public Optional<Conversation> find(UserId userId, ConversationId conversationId) {
+    return owned(userId, conversationId.value()).map(mapper::toModel);
+  }
+
+  @Override
+  public Page<Conversation> list(UserId userId, Optional<PageCursor> cursor, int limit) {
+    Require.limit(limit);
+    List<ConversationJpaEntity> rows;
+    if (cursor.isEmpty()) {
+      rows = conversations
+          .find("from ConversationJpaEntity c where c.userId = ?1 order by c.lastActivityAt desc, c.id desc",
+              userId.value())
+          .range(0, limit)
+          .list();
+    } else {
+      String[] parts = Cursors.parts(cursor.get(), 2);
+      Instant at = Cursors.instant(parts[0]);
+      UUID id = Cursors.uuid(parts[1]);
+      rows = conversations
+          .find("from ConversationJpaEntity c where c.userId = ?1"
+                  + " and (c.lastActivityAt < ?2 or (c.lastActivityAt = ?2 and c.id < ?3))"
+                  + " order by c.lastActivityAt desc, c.id desc",
+              userId.value(), at, id)
+          .range(0, limit)
+          .list();
+    }
+    boolean more = rows.size() > limit;
+    List<ConversationJpaEntity> page = more ? rows.subList(0, limit) : rows;
+    Optional<PageCursor> next = Optional.empty();
+    if (more) {
+      ConversationJpaEntity last = page.get(page.size() - 1);
+      next = Optional.of(Cursors.of(last.lastActivityAt, last.id));
+    }
+    return new Page<>(page.stream().map(mapper::toModel).toList(), next);
+  }
+
+  @Override
+  public AppendResult append(UserId userId, ConversationId conversationId, NewMessage message) {
+    ConversationJpaEntity conversation =
+        conversations.findById(conversationId.value(), LockModeType.PESSIMISTIC_WRITE);
+    if (conversation == null || !conversation.userId.equals(userId.value())) {
+      throw new NoSuchElementException("No conversation " + conversationId + " of this user");
+    }
+    if (message.idempotencyKey().isPresent()) {
+      // Read after taking the lock: an append with the same key that committed meanwhile is visible now.
+      Optional<MessageJpaEntity> earlier = messages
+          .find("conversationId = ?1 and idempotencyKey = ?2", conversation.id, message.idempotencyKey().get())
+          .firstResultOptional();
+      if (earlier.isPresent()) {
+        return new AppendResult(mapper.toModel(earlier.get()), true);
+      }
+    }
+    long sequence = conversation.messageCount + 1;
+    MessageJpaEntity stored = mapper.toEntity(message, conversation.id, conversation.userId, sequence);
+    messages.persist(stored);
+    Instant activity = message.createdAt().isAfter(conversation.lastActivityAt)
+        ? message.createdAt()
+        : conversation.lastActivityAt;
+    conversations.update("messageCount = ?1, lastActivityAt = ?2 where id = ?3", sequence, activity, conversation.id);
+    return new AppendResult(mapper.toModel(stored), false);
+  }
+
+  @Override
+  public Optional<Message> findMessage(UserId userId, MessageId messageId) {
+    return messages.find("id = ?1 and userId = ?2", messageId.value(), userId.value())
+        .firstResultOptional()
+        .map(mapper::toModel);
+  }
+
+  @Override
+  public Page<Message> messages(
+      UserId userId, ConversationId conversationId, Optional<Long> beforeSequence, int limit) {
+    Require.limit(limit);
+    List<MessageJpaEntity> rows = messages
+        .find("from MessageJpaEntity m where m.conversationId = ?1 and m.userId = ?2 and m.sequence < ?3"
+                + " order by m.sequence desc",
+            conversationId.value(), userId.value(), beforeSequence.orElse(Long.MAX_VALUE))
+        .range(0, limit)
+        .list();
+    boolean more = rows.size() > limit;
+    List<MessageJpaEntity> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+    Collections.reverse(page);
+    Optional<PageCursor> next =
+        more ? Optional.of(PageCursor.of(Long.toString(page.get(0).sequence))) : Optional.empty();
+    return new Page<>(page.stream().map(mapper::toModel).toList(), next);
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public Page<Message> history(UserId userId, Optional<PageCursor> cursor, int limit) {
+    Require.limit(limit);
+    NativeQuery<MessageJpaEntity> query;
+    if (cursor.isEmpty()) {
+      query = messages.getEntityManager()
+          .createNativeQuery(HISTORY_SQL, MessageJpaEntity.class)
+          .unwrap(NativeQuery.class);
+    } else {
+      String[] parts = Cursors.parts(cursor.get(), 3);
+      query = messages.getEntityManager()
+          .createNativeQuery(HISTORY_AFTER_CURSOR_SQL, MessageJpaEntity.class)
+          .unwrap(NativeQuery.class)
+          .setParameter("at", Cursors.instant(parts[0]), Instant.class)
+          .setParameter("conversation", Cursors.uuid(parts[1]), UUID.class)
+          .setParameter("sequence", Cursors.number(parts[2]), Long.class);
+    }
+    List<MessageJpaEntity> rows = query
+        .setParameter("user", userId.value(), String.class)
+        .setParameter("limit", limit + 1, Integer.class)
+        .getResultList();
+    boolean more = rows.size() > limit;
+    List<MessageJpaEntity> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+    Collections.reverse(page);
+    Optional<PageCursor> next = Optional.empty();
+    if (more) {
+      MessageJpaEntity oldest = page.get(0);
+      next = Optional.of(Cursors.of(oldest.createdAt, oldest.conversationId, oldest.sequence));
+    }
+    return new Page<>(page.stream().map(mapper::toModel).toList(), next);
+  }
+
+  @Override
+  public void deleteAllOf(UserId userId) {
+    // Messages would go with their conversations (ON DELETE CASCADE); deleting them first keeps it one pass each.
+    messages.delete("userId", userId.value());
+    conversations.delete("userId", userId.value());
+  }
+
+  private Optional<ConversationJpaEntity> owned(UserId userId, UUID conversationId) {
+    return conversations.find("id = ?1 and userId = ?2", conversationId, userId.value()).firstResultOptional();
+  }
+}

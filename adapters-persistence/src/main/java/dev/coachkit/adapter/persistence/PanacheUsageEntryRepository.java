@@ -1,0 +1,123 @@
+package dev.coachkit.adapter.persistence;
+
+import dev.coachkit.adapter.persistence.internal.UsageEntryJpaRepository;
+import dev.coachkit.adapter.persistence.internal.UsageEntryMapper;
+import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.common.VoiceSessionId;
+import dev.coachkit.ports.model.model.TokenUsage;
+import dev.coachkit.ports.model.usage.UsageEntry;
+import dev.coachkit.ports.model.usage.UsageSummary;
+import dev.coachkit.ports.out.usage.UsageLedger;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.query.NativeQuery;
+
+/** {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. */
+@ApplicationScoped
+@Transactional
+public class PanacheUsageEntryRepository implements UsageLedger {
+  private static final String TOTALS = "select count(e), coalesce(sum(e.inputTokens), 0),"
+      + " coalesce(sum(e.cachedInputTokens), 0), coalesce(sum(e.outputTokens), 0),"
+      + " coalesce(sum(e.audioInputTokens), 0), coalesce(sum(e.audioOutputTokens), 0),"
+      + " coalesce(sum(e.audioSecondsIn), 0.0), coalesce(sum(e.audioSecondsOut), 0.0), coalesce(sum(e.costMicros), 0)"
+      + " from UsageEntryJpaEntity e where e.userId = ?1 and ";
+
+  private final UsageEntryJpaRepository entries;
+  private final UsageEntryMapper mapper;
+
+  PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper) {
+    this.entries = entries;
+    this.mapper = mapper;
+  }
+
+  @Override
+  public void record(UsageEntry entry) {
+    // Idempotent by id, also when the same entry is recorded concurrently.
+    entries.getEntityManager()
+        .createNativeQuery("INSERT INTO usage_entries (id, user_id, voice_session_id, conversation_id, model,"
+            + " input_tokens, cached_input_tokens, output_tokens, audio_input_tokens, audio_output_tokens,"
+            + " audio_seconds_in, audio_seconds_out, cost_micros, occurred_at) VALUES (:id, :user, :session,"
+            + " :conversation, :model, :in, :cached, :out, :audioIn, :audioOut, :secondsIn, :secondsOut, :cost, :at)"
+            + " ON CONFLICT (id) DO NOTHING")
+        .unwrap(NativeQuery.class)
+        .setParameter("id", entry.id().value(), UUID.class)
+        .setParameter("user", entry.userId().value(), String.class)
+        .setParameter("session", entry.voiceSessionId().map(VoiceSessionId::value).orElse(null), UUID.class)
+        .setParameter("conversation", entry.conversationId().map(c -> c.value()).orElse(null), UUID.class)
+        .setParameter("model", entry.model(), String.class)
+        .setParameter("in", entry.tokens().inputTokens(), Long.class)
+        .setParameter("cached", entry.tokens().cachedInputTokens(), Long.class)
+        .setParameter("out", entry.tokens().outputTokens(), Long.class)
+        .setParameter("audioIn", entry.tokens().audioInputTokens(), Long.class)
+        .setParameter("audioOut", entry.tokens().audioOutputTokens(), Long.class)
+        .setParameter("secondsIn", entry.audioSecondsIn(), Double.class)
+        .setParameter("secondsOut", entry.audioSecondsOut(), Double.class)
+        .setParameter("cost", entry.costMicros(), Long.class)
+        .setParameter("at", entry.occurredAt(), Instant.class)
+        .executeUpdate();
+  }
+
+  @Override
+  public UsageSummary summarize(UserId userId, Instant from, Instant to) {
+    return totals(entries.getEntityManager()
+        .createQuery(TOTALS + "e.occurredAt >= ?2 and e.occurredAt < ?3", Object[].class)
+        .setParameter(1, userId.value())
+        .setParameter(2, from)
+        .setParameter(3, to));
+  }
+
+  @Override
+  public UsageSummary summarizeSession(UserId userId, VoiceSessionId sessionId) {
+    return totals(entries.getEntityManager()
+        .createQuery(TOTALS + "e.voiceSessionId = ?2", Object[].class)
+        .setParameter(1, userId.value())
+        .setParameter(2, sessionId.value()));
+  }
+
+  @Override
+  public long costSince(UserId userId, Instant since) {
+    return entries.getEntityManager()
+        .createQuery("select coalesce(sum(e.costMicros), 0) from UsageEntryJpaEntity e"
+            + " where e.userId = ?1 and e.occurredAt >= ?2", Long.class)
+        .setParameter(1, userId.value())
+        .setParameter(2, since)
+        .getSingleResult();
+  }
+
+  @Override
+  public long countResponsesSince(UserId userId, Instant since) {
+    return entries.count("userId = ?1 and occurredAt >= ?2", userId.value(), since);
+  }
+
+  @Override
+  public List<UsageEntry> entriesOf(UserId userId) {
+    return entries.find("from UsageEntryJpaEntity e where e.userId = ?1 order by e.occurredAt, e.id", userId.value())
+        .stream()
+        .map(mapper::toModel)
+        .toList();
+  }
+
+  @Override
+  public void deleteAllOf(UserId userId) {
+    entries.delete("userId", userId.value());
+  }
+
+  private static UsageSummary totals(TypedQuery<Object[]> query) {
+    Object[] row = query.getSingleResult();
+    return new UsageSummary(
+        number(row[0]).longValue(),
+        new TokenUsage(number(row[1]).longValue(), number(row[2]).longValue(), number(row[3]).longValue(),
+            number(row[4]).longValue(), number(row[5]).longValue()),
+        number(row[6]).doubleValue(),
+        number(row[7]).doubleValue(),
+        number(row[8]).longValue());
+  }
+
+  private static Number number(Object value) {
+    return (Number) value;
+  }
+}

@@ -1,0 +1,9 @@
+package dev.coachkit.adapter.persistence.internal;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/** Panache access to {@code progress_measurements}; used only by the adapter's port implementations. */
+@ApplicationScoped
+public class MeasurementJpaRepository implements PanacheRepositoryBase<MeasurementJpaEntity, UUID> {}
