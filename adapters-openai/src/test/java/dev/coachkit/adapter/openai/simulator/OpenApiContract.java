@@ -3,7 +3,6 @@ package dev.coachkit.adapter.openai.simulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -11,19 +10,13 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import org.yaml.snakeyaml.LoaderOptions;
 
 /**
  * The official OpenAI OpenAPI 3.1 document, loaded once, and a JSON-schema validator (networknt) for its component
@@ -51,12 +44,11 @@ import org.yaml.snakeyaml.LoaderOptions;
 public final class OpenApiContract {
 
   /** System property naming the folder that holds {@code openapi.yaml}. */
-  public static final String CONTRACT_DIR_PROPERTY = "coach.openai.contract-dir";
+  public static final String CONTRACT_DIR_PROPERTY = ContractFiles.CONTRACT_DIR_PROPERTY;
 
   /** The file of the official spec inside the contract folder. */
   public static final String SPEC_FILE = "openapi.yaml";
 
-  private static final Path RELATIVE_CONTRACT_DIR = Paths.get("shared", "contracts", "openai");
   private static final String DOCUMENT_IRI = "https://contracts.coachkit.invalid/openai/openapi.json";
   private static final String CLOSED_PREFIX = "https://contracts.coachkit.invalid/openai/closed/";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -108,40 +100,12 @@ public final class OpenApiContract {
   /** Loads an OpenAPI document (YAML or JSON) from a file; prefer {@link #official()}, which caches. */
   public static OpenApiContract load(Path specFile) {
     Objects.requireNonNull(specFile, "specFile must not be null");
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(64 * 1024 * 1024); // SnakeYAML's 3 MB default is just above today's spec
-    options.setMaxAliasesForCollections(1_000);
-    ObjectMapper yaml = new ObjectMapper(YAMLFactory.builder().loaderOptions(options).build());
-    try (InputStream in = Files.newInputStream(specFile)) {
-      return new OpenApiContract(yaml.readTree(in));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the OpenAI spec " + specFile, e);
-    }
+    return new OpenApiContract(ContractFiles.readYaml(specFile));
   }
 
-  /**
-   * The folder of the OpenAI contract: the system property {@value #CONTRACT_DIR_PROPERTY} if set, else the first
-   * {@code shared/contracts/openai} found walking up from the working directory (the repository sits next to
-   * {@code shared/}, and Maven runs tests from the module folder).
-   */
+  /** The folder of the OpenAI contract that holds {@value #SPEC_FILE} (see {@link ContractFiles#locate}). */
   public static Path contractDir() {
-    String configured = System.getProperty(CONTRACT_DIR_PROPERTY);
-    if (configured != null && !configured.isBlank()) {
-      Path dir = Paths.get(configured).toAbsolutePath().normalize();
-      if (!Files.isRegularFile(dir.resolve(SPEC_FILE))) {
-        throw new IllegalStateException(CONTRACT_DIR_PROPERTY + "=" + dir + " holds no " + SPEC_FILE);
-      }
-      return dir;
-    }
-    Path start = Paths.get(System.getProperty("user.dir")).toAbsolutePath().normalize();
-    for (Path dir = start; dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve(RELATIVE_CONTRACT_DIR);
-      if (Files.isRegularFile(candidate.resolve(SPEC_FILE))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no " + RELATIVE_CONTRACT_DIR.resolve(SPEC_FILE) + " found walking up from "
-        + start + "; set -D" + CONTRACT_DIR_PROPERTY + "=<folder>");
+    return ContractFiles.locate(SPEC_FILE);
   }
 
   /** The whole spec as a JSON tree (read only: do not modify). */

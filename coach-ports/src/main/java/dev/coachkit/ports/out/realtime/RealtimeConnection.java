@@ -31,10 +31,13 @@ public interface RealtimeConnection extends AutoCloseable {
   /** Cuts an assistant audio item at the position the user actually heard (barge-in). */
   void truncate(String itemId, int contentIndex, long audioEndMs);
 
-  /** Returns a tool's output for a call; the caller then asks for a response. */
+  /**
+   * Returns a tool's output for a call. It does not ask for a response: the caller then calls
+   * {@link #createResponse()} (so several outputs of one turn can be sent before the model answers).
+   */
   void sendToolOutput(String callId, JsonValue output);
 
-  /** Adds a typed user message to the conversation. */
+  /** Adds a typed user message to the conversation; like a tool output, the caller then asks for a response. */
   void sendText(String text);
 
   /** Replaces the session configuration (instructions, voice, turn detection, tools). */

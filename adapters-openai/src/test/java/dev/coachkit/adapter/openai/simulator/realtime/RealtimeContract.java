@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.coachkit.adapter.openai.simulator.ContractFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -60,7 +60,7 @@ import java.util.stream.Stream;
 public final class RealtimeContract {
 
   /** System property that overrides where the contract folder is. */
-  public static final String CONTRACT_DIR_PROPERTY = "coach.openai.contract-dir";
+  public static final String CONTRACT_DIR_PROPERTY = ContractFiles.CONTRACT_DIR_PROPERTY;
 
   static final String GA_FILE = "extract-realtime.yaml";
   static final String BETA_FILE = "extract-realtime-beta-2025-04-29.yaml";
@@ -95,15 +95,9 @@ public final class RealtimeContract {
 
   private RealtimeContract(Path dir) {
     this.dir = dir;
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
     for (RealtimeProtocol protocol : RealtimeProtocol.values()) {
       Path file = dir.resolve(protocol == RealtimeProtocol.GA ? GA_FILE : BETA_FILE);
-      JsonNode spec;
-      try {
-        spec = yaml.readTree(file.toFile());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read " + file, e);
-      }
+      JsonNode spec = ContractFiles.readYaml(file);
       JsonNode published = spec.path("components");
       JsonNode strict = published.deepCopy();
       transform(strict, true, false);
@@ -138,28 +132,9 @@ public final class RealtimeContract {
     return new RealtimeContract(contractDir);
   }
 
-  /**
-   * Finds {@code shared/contracts/openai}: the system property {@value #CONTRACT_DIR_PROPERTY} if set, else the
-   * first {@code shared/contracts/openai} met walking up from the working directory (a CI clone has
-   * {@code shared/} beside it, a developer worktree a few levels further up).
-   */
+  /** Finds the contract folder that holds the GA extract (see {@link ContractFiles#locate}). */
   public static Path locateContractDir() {
-    String override = System.getProperty(CONTRACT_DIR_PROPERTY);
-    if (override != null && !override.isBlank()) {
-      Path p = Path.of(override).toAbsolutePath().normalize();
-      if (!Files.isRegularFile(p.resolve(GA_FILE))) {
-        throw new IllegalStateException(CONTRACT_DIR_PROPERTY + "=" + p + " has no " + GA_FILE);
-      }
-      return p;
-    }
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      Path candidate = p.resolve("shared").resolve("contracts").resolve("openai");
-      if (Files.isRegularFile(candidate.resolve(GA_FILE))) {
-        return candidate;
-      }
-    }
-    throw new IllegalStateException("no shared/contracts/openai above " + Path.of("").toAbsolutePath()
-        + "; set -D" + CONTRACT_DIR_PROPERTY);
+    return ContractFiles.locate(GA_FILE);
   }
 
   /** The contract folder in use. */
