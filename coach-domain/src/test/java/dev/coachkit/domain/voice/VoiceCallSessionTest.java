@@ -230,7 +230,7 @@ class VoiceCallSessionTest {
   }
 
   @Test
-  void heardPart_cutsTranscriptAtPlayedFractionOnWordEnd() {
+  void givenPartlyPlayedAudio_heardPart_cutsTranscriptAtPlayedFractionOnWordEnd() {
     assertThat(VoiceCallSession.heardPart("one two three four", 500, 1_000)).isEqualTo("one two three");
     assertThat(VoiceCallSession.heardPart("one two three four", 0, 1_000)).isEmpty();
     assertThat(VoiceCallSession.heardPart("one two", 2_000, 1_000)).isEqualTo("one two");
