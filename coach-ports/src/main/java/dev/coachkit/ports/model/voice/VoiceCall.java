@@ -31,4 +31,12 @@ public interface VoiceCall {
 
   /** The client hung up. */
   void end();
+
+  /**
+   * The client's connection went away without a hang-up (e.g. the WebSocket closed): the call ends as
+   * {@code CLIENT_DISCONNECTED}. Defaults to {@link #end()} for calls that do not tell the two apart.
+   */
+  default void disconnected() {
+    end();
+  }
 }
