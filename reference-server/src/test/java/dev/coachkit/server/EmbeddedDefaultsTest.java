@@ -45,9 +45,12 @@ class EmbeddedDefaultsTest {
     assertThat(jdbcUrl).startsWith("jdbc:postgresql://localhost:").endsWith("/coachkit");
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT version() || ' ' || (SELECT max(version) FROM flyway_schema_history)")) {
+        ResultSet rs = s.executeQuery("SELECT version(), (SELECT bool_and(success) FROM flyway_schema_history),"
+            + " to_regclass('public.messages') IS NOT NULL")) {
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1)).startsWith("PostgreSQL 17").endsWith(" 1");
+      assertThat(rs.getString(1)).startsWith("PostgreSQL 17");
+      assertThat(rs.getBoolean(2)).as("every Flyway migration succeeded").isTrue();
+      assertThat(rs.getBoolean(3)).as("the persistence adapter's schema is in place").isTrue();
     }
     given().when().get("/q/health").then().statusCode(200).body("status", equalTo("UP"));
   }

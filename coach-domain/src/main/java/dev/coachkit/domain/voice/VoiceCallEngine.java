@@ -6,7 +6,7 @@ import dev.coachkit.domain.usage.UsageGuard;
 import dev.coachkit.domain.usage.UsageRecorder;
 import dev.coachkit.ports.in.coaching.GetCoachKnowledgeUseCase;
 import dev.coachkit.ports.in.voice.ConnectVoiceSessionResult;
-import dev.coachkit.ports.in.voice.VoiceCallListener;
+import dev.coachkit.ports.model.voice.VoiceCallListener;
 import dev.coachkit.ports.model.common.Refusal;
 import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.common.VoiceSessionId;

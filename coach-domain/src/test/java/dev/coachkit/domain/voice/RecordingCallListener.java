@@ -1,7 +1,7 @@
 package dev.coachkit.domain.voice;
 
-import dev.coachkit.ports.in.voice.VoiceCallEvent;
-import dev.coachkit.ports.in.voice.VoiceCallListener;
+import dev.coachkit.ports.model.voice.VoiceCallEvent;
+import dev.coachkit.ports.model.voice.VoiceCallListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

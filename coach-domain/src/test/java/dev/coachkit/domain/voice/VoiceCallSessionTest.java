@@ -9,7 +9,7 @@ import dev.coachkit.ports.in.voice.ConnectVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.ConnectVoiceSessionResult;
 import dev.coachkit.ports.in.voice.EndVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.EndVoiceSessionResult;
-import dev.coachkit.ports.in.voice.VoiceCallEvent;
+import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.conversation.Channel;
 import dev.coachkit.ports.model.conversation.Message;

@@ -14,7 +14,7 @@ import dev.coachkit.ports.in.voice.ConnectVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.ConnectVoiceSessionResult;
 import dev.coachkit.ports.in.voice.StartVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.StartVoiceSessionResult;
-import dev.coachkit.ports.in.voice.VoiceCall;
+import dev.coachkit.ports.model.voice.VoiceCall;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.Message;
