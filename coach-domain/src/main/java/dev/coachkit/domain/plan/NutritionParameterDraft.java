@@ -5,7 +5,6 @@ import dev.coachkit.domain.coaching.JsonFields;
 import dev.coachkit.domain.coaching.JsonSchemas;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
-import dev.coachkit.ports.model.coaching.Sex;
 import dev.coachkit.ports.model.json.JsonObject;
 import dev.coachkit.ports.model.model.ResponseSchema;
 import dev.coachkit.ports.model.plan.ActivityLevel;
@@ -105,7 +104,7 @@ record NutritionParameterDraft(
     List<String> notes = new ArrayList<>();
     List<String> missing = new ArrayList<>();
 
-    BiologicalSex chosenSex = sex.or(() -> profile.flatMap(CoachProfile::sex).map(NutritionParameterDraft::biological))
+    BiologicalSex chosenSex = sex.or(() -> profile.flatMap(CoachProfile::sex).map(ProfileNormaliser::biologicalSex))
         .orElseGet(() -> {
           notes.add("Sex not known: the energy estimate uses the midpoint of the equations and the higher floor.");
           return BiologicalSex.UNSPECIFIED;
@@ -181,16 +180,6 @@ record NutritionParameterDraft(
         allergens);
   }
 
-  static BiologicalSex biological(Sex sex) {
-    switch (sex) {
-      case FEMALE:
-        return BiologicalSex.FEMALE;
-      case MALE:
-        return BiologicalSex.MALE;
-      default:
-        return BiologicalSex.UNSPECIFIED;
-    }
-  }
 
   /** The weight stated most recently: the profile's (as of its update) or the newest "weight" measurement in kg. */
   static Optional<Double> newestWeight(Optional<CoachProfile> profile, List<ProgressMeasurement> measurements) {

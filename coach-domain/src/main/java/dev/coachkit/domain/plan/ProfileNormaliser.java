@@ -1,5 +1,8 @@
 package dev.coachkit.domain.plan;
 
+import dev.coachkit.ports.model.coaching.Sex;
+
+import dev.coachkit.ports.model.plan.BiologicalSex;
 import dev.coachkit.ports.model.plan.DietaryPreference;
 import dev.coachkit.ports.model.plan.Equipment;
 import dev.coachkit.ports.model.plan.Limitation;
@@ -160,6 +163,18 @@ public final class ProfileNormaliser {
       labels.add(ALLERGENS.getOrDefault(key, entry.strip().toLowerCase(Locale.ROOT)));
     }
     return labels;
+  }
+
+  /** The sex the energy equations use for a profile's sex; anything but female or male is UNSPECIFIED. */
+  public static BiologicalSex biologicalSex(Sex sex) {
+    switch (sex) {
+      case FEMALE:
+        return BiologicalSex.FEMALE;
+      case MALE:
+        return BiologicalSex.MALE;
+      default:
+        return BiologicalSex.UNSPECIFIED;
+    }
   }
 
   /** Lower case, accents removed, every run of non-letters and non-digits a single space. */

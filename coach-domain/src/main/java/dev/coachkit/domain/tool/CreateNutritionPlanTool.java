@@ -1,5 +1,6 @@
 package dev.coachkit.domain.tool;
 
+import dev.coachkit.domain.plan.ProfileNormaliser;
 import static dev.coachkit.domain.tool.Schemas.enumArray;
 import static dev.coachkit.domain.tool.Schemas.enumeration;
 import static dev.coachkit.domain.tool.Schemas.integer;
@@ -98,7 +99,7 @@ final class CreateNutritionPlanTool implements CoachTool {
     profile.ifPresent(p -> allergies.addAll(p.allergies()));
     int thisYear = known.asOf().atZone(ZoneOffset.UTC).getYear();
 
-    Optional<BiologicalSex> chosenSex = sex.or(() -> profile.flatMap(CoachProfile::sex).map(ProfileVocabulary::sex));
+    Optional<BiologicalSex> chosenSex = sex.or(() -> profile.flatMap(CoachProfile::sex).map(ProfileNormaliser::biologicalSex));
     Optional<Integer> chosenAge = age.isPresent() ? Optional.of(age.getAsInt())
         : profile.flatMap(CoachProfile::birthYear).map(y -> thisYear - y);
     Optional<Double> chosenHeight = height.isPresent() ? Optional.of(height.getAsDouble())
@@ -127,7 +128,7 @@ final class CreateNutritionPlanTool implements CoachTool {
           + "; ask the user, then call again with these values");
     }
     Set<DietaryPreference> chosenDiets = diets
-        .or(() -> profile.map(p -> ProfileVocabulary.diets(p.dietaryPreferences())))
+        .or(() -> profile.map(p -> ProfileNormaliser.dietaryPreferences(p.dietaryPreferences()).values()))
         .orElse(Set.of());
 
     NutritionPlanParameters parameters = new NutritionPlanParameters(chosenSex.get(), chosenAge.get(),

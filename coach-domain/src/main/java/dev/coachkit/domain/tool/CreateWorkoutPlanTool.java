@@ -1,5 +1,6 @@
 package dev.coachkit.domain.tool;
 
+import dev.coachkit.domain.plan.ProfileNormaliser;
 import static dev.coachkit.domain.tool.Schemas.enumArray;
 import static dev.coachkit.domain.tool.Schemas.enumeration;
 import static dev.coachkit.domain.tool.Schemas.integer;
@@ -85,11 +86,11 @@ final class CreateWorkoutPlanTool implements CoachTool {
     args.optionalEnumSet("limitations", Limitation.class).ifPresent(limitations::addAll);
 
     Optional<CoachProfile> profile = knowledge.get(new GetCoachKnowledgeQuery(invocation.userId())).profile();
-    profile.ifPresent(p -> limitations.addAll(ProfileVocabulary.limitations(p.injuries())));
+    profile.ifPresent(p -> limitations.addAll(ProfileNormaliser.limitations(p.injuries()).values()));
     FitnessLevel chosenLevel = level.or(() -> profile.flatMap(CoachProfile::fitnessLevel))
         .orElse(FitnessLevel.BEGINNER);
     Set<Equipment> chosenEquipment = equipment
-        .or(() -> profile.map(p -> ProfileVocabulary.equipment(p.equipment())))
+        .or(() -> profile.map(p -> ProfileNormaliser.equipment(p.equipment()).values()))
         .orElse(Set.of(Equipment.BODYWEIGHT));
 
     WorkoutPlanParameters parameters = new WorkoutPlanParameters(goal, chosenLevel, days, minutes, weeks,

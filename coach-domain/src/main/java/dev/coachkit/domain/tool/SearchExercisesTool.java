@@ -1,5 +1,6 @@
 package dev.coachkit.domain.tool;
 
+import dev.coachkit.domain.plan.ProfileNormaliser;
 import static dev.coachkit.domain.tool.Schemas.enumArray;
 import static dev.coachkit.domain.tool.Schemas.enumeration;
 import static dev.coachkit.domain.tool.Schemas.integer;
@@ -64,7 +65,7 @@ final class SearchExercisesTool implements CoachTool {
     query = args.optionalEnumSet("equipment", Equipment.class).map(query::withEquipment).orElse(query);
     query = args.optionalEnum("level", FitnessLevel.class).map(query::withLevel).orElse(query);
     Set<Limitation> avoid = knowledge.get(new GetCoachKnowledgeQuery(invocation.userId())).profile()
-        .map(p -> ProfileVocabulary.limitations(p.injuries())).orElse(Set.of());
+        .map(p -> ProfileNormaliser.limitations(p.injuries()).values()).orElse(Set.of());
     List<JsonValue> found = new ArrayList<>();
     for (Exercise e : library.search(query.avoiding(avoid))) {
       List<String> muscles = new ArrayList<>();
