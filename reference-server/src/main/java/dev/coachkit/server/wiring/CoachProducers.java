@@ -56,6 +56,7 @@ import dev.coachkit.ports.out.usage.UsageLedger;
 import dev.coachkit.ports.out.voice.VoiceSessionStore;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -73,8 +74,8 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  Clock clock(CoachSettingsConfig settings) {
-    return Clock.system(ZoneId.of(settings.zone()));
+  Clock clock(@ConfigProperty(name = "coach.zone", defaultValue = "UTC") String zone) {
+    return Clock.system(ZoneId.of(zone));
   }
 
   @Produces
@@ -87,17 +88,17 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  PriceTable prices(CoachSettingsConfig settings) {
+  PriceTable prices(CoachSettingsConfig.Usage usage) {
     List<ModelPrice> prices = new ArrayList<>();
-    for (Map.Entry<String, CoachSettingsConfig.Price> entry : settings.usage().prices().entrySet()) {
+    for (Map.Entry<String, CoachSettingsConfig.Price> entry : usage.prices().entrySet()) {
       CoachSettingsConfig.Price p = entry.getValue();
       prices.add(new ModelPrice(entry.getKey(), micros(p.textIn()), micros(p.cachedTextIn()), micros(p.textOut()),
           micros(p.audioIn()), micros(p.audioOut())));
     }
     Optional<ModelPrice> fallback =
-        prices.stream().filter(p -> p.model().equals(settings.usage().fallbackPrice())).findFirst();
+        prices.stream().filter(p -> p.model().equals(usage.fallbackPrice())).findFirst();
     if (fallback.isEmpty()) {
-      throw new IllegalStateException("coach.usage.fallback-price names '" + settings.usage().fallbackPrice()
+      throw new IllegalStateException("coach.usage.fallback-price names '" + usage.fallbackPrice()
           + "', which has no entry under coach.usage.prices");
     }
     return new PriceTable(prices, fallback);
@@ -110,9 +111,9 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  UsageGuard usageGuard(UsageLedger ledger, CoachSettingsConfig settings, Clock clock) {
-    return new UsageGuard(ledger, new UsageLimits(micros(settings.usage().dailyBudgetUsd()),
-        settings.usage().responsesPerMinute(), clock.getZone()), clock);
+  UsageGuard usageGuard(UsageLedger ledger, CoachSettingsConfig.Usage usage, Clock clock) {
+    return new UsageGuard(ledger, new UsageLimits(micros(usage.dailyBudgetUsd()),
+        usage.responsesPerMinute(), clock.getZone()), clock);
   }
 
   @Produces
@@ -282,8 +283,7 @@ public class CoachProducers {
   @Singleton
   ChatTurnEngine chatTurns(ConversationStore conversations, MeteredCoachModel model, GetCoachKnowledgeUseCase knowledge,
       CoachTools tools, UsageGuard guard, UsageRecorder recorder, IdGenerator ids, Clock clock,
-      CoachSettingsConfig settings) {
-    CoachSettingsConfig.Chat chat = settings.chat();
+      CoachSettingsConfig.Chat chat) {
     ChatSettings chatSettings = new ChatSettings(chat.contextTokenBudget(),
         new HistoryWindowPolicy(chat.historyMessages(), chat.historyTokens()), chat.maxOutputTokens(),
         chat.maxToolRounds(), ChatSettings.defaults().inFlightGrace(), clock.getZone());

@@ -19,9 +19,9 @@ public class ServerExecutors {
   private final ExecutorService voiceCalls;
   private final ScheduledExecutorService voiceTimers;
 
-  ServerExecutors(CoachSettingsConfig config) {
-    this.chatTurns = Executors.newFixedThreadPool(config.chat().streamThreads(), daemonThreads("coach-chat-turn"));
-    this.voiceCalls = Executors.newFixedThreadPool(config.voice().threads(), daemonThreads("coach-voice-call"));
+  ServerExecutors(CoachSettingsConfig.Chat chat, CoachSettingsConfig.Voice voice) {
+    this.chatTurns = Executors.newFixedThreadPool(chat.streamThreads(), daemonThreads("coach-chat-turn"));
+    this.voiceCalls = Executors.newFixedThreadPool(voice.threads(), daemonThreads("coach-voice-call"));
     this.voiceTimers = Executors.newScheduledThreadPool(1, daemonThreads("coach-voice-timer"));
   }
 

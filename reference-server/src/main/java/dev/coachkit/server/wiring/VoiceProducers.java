@@ -32,14 +32,13 @@ public class VoiceProducers {
 
   @Produces
   @Singleton
-  VoiceSettings voiceSettings(CoachSettingsConfig config, Clock clock) {
-    CoachSettingsConfig.Voice voice = config.voice();
+  VoiceSettings voiceSettings(CoachSettingsConfig.Voice voice, CoachSettingsConfig.Chat chat, Clock clock) {
     String transcription = voice.inputTranscriptionModel();
     return VoiceSettings.builder()
         .realtimeModel(voice.model())
         .defaultVoice(voice.defaultVoice())
         .inputTranscriptionModel("none".equals(transcription) ? Optional.empty() : Optional.of(transcription))
-        .contextTokenBudget(config.chat().contextTokenBudget())
+        .contextTokenBudget(chat.contextTokenBudget())
         .zone(clock.getZone())
         .maxCallDuration(voice.maxCallDuration())
         .maxOpenPerUser(voice.maxOpenPerUser())
