@@ -21,6 +21,7 @@ import dev.coachkit.ports.out.realtime.AvatarOutput;
 import dev.coachkit.ports.out.realtime.RealtimeModel;
 import dev.coachkit.ports.out.realtime.RealtimeTokenIssuer;
 import dev.coachkit.ports.out.voice.VoiceSessionStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
@@ -67,8 +68,10 @@ public class VoiceProducers {
   VoiceCallEngine voiceCallEngine(VoiceSessionStore sessions, ConversationStore conversations,
       GetCoachKnowledgeUseCase knowledge, RealtimeModel model, CoachTools tools, VoiceCallSetup setup,
       UsageGuard guard, UsageRecorder recorder, AvatarOutput avatar,
-      ServerExecutors executors, IdGenerator ids, Clock clock, VoiceSettings settings) {
-    return new VoiceCallEngine(sessions, conversations, knowledge, model, tools, setup, guard, recorder, avatar,
+      ServerExecutors executors, IdGenerator ids, Clock clock, VoiceSettings settings, MeterRegistry registry) {
+    // Upstream sessions are counted here (drops, continuations); the relay counts what the client sees.
+    RealtimeModel metered = new MeteredRealtimeModel(model, registry);
+    return new VoiceCallEngine(sessions, conversations, knowledge, metered, tools, setup, guard, recorder, avatar,
         VoiceScheduler.of(executors.voiceTimers()), executors.voiceCalls(), ids, clock, settings);
   }
 

@@ -1,0 +1,109 @@
+package dev.coachkit.adapter.web.voice;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The relay's Micrometer meters. Observed where the relay sees them (the client socket and the call's events), so
+ * the domain stays free of metrics; every name is listed in docs/reference/voice-protocol.md.
+ */
+final class VoiceMetrics {
+  static final double BYTES_PER_SECOND = 48_000.0;
+
+  private final AtomicInteger active = new AtomicInteger();
+  private final Timer upstreamFrame;
+  private final Timer downstreamFrame;
+  private final Timer responseLatency;
+  private final Counter reconnects;
+  private final Counter reconnectRetries;
+  private final Counter resumed;
+  private final Counter audioMinutesIn;
+  private final Counter audioMinutesOut;
+  private final Counter costUsd;
+  private final Counter rejectedFrames;
+  private final Counter sessions;
+
+  VoiceMetrics(MeterRegistry registry) {
+    Gauge.builder("coach.voice.sessions.active", active, AtomicInteger::get)
+        .description("Voice calls relayed by this instance right now").register(registry);
+    upstreamFrame = frameTimer(registry, "client_to_model");
+    downstreamFrame = frameTimer(registry, "model_to_client");
+    responseLatency = Timer.builder("coach.voice.response.latency")
+        .description("From the end of the user's speech to the first assistant audio relayed")
+        .publishPercentiles(0.5, 0.9, 0.99).register(registry);
+    reconnects = Counter.builder("coach.voice.upstream.reconnects").tag("attempt", "first")
+        .description("Upstream session switches announced to clients (reconnects after drops and continuations)")
+        .register(registry);
+    reconnectRetries = Counter.builder("coach.voice.upstream.reconnects").tag("attempt", "retry")
+        .description("Upstream session switches announced to clients (reconnects after drops and continuations)")
+        .register(registry);
+    resumed = Counter.builder("coach.voice.upstream.resumed")
+        .description("Upstream sessions back with the context restored").register(registry);
+    audioMinutesIn = Counter.builder("coach.voice.audio.minutes").tag("direction", "in")
+        .description("Minutes of audio relayed").register(registry);
+    audioMinutesOut = Counter.builder("coach.voice.audio.minutes").tag("direction", "out")
+        .description("Minutes of audio relayed").register(registry);
+    costUsd = Counter.builder("coach.voice.cost.usd")
+        .description("Cost of voice calls in US dollars, as priced by the domain").register(registry);
+    rejectedFrames = Counter.builder("coach.voice.frames.rejected")
+        .description("Client frames or messages refused by the relay's validation").register(registry);
+    sessions = Counter.builder("coach.voice.sessions.connected")
+        .description("Voice calls connected through the relay").register(registry);
+  }
+
+  private static Timer frameTimer(MeterRegistry registry, String direction) {
+    return Timer.builder("coach.voice.relay.frame.latency").tag("direction", direction)
+        .description("Time the relay adds to one audio frame (receive to hand-over)")
+        .publishPercentiles(0.5, 0.99).register(registry);
+  }
+
+  void sessionOpened() {
+    active.incrementAndGet();
+    sessions.increment();
+  }
+
+  void sessionClosed() {
+    active.decrementAndGet();
+  }
+
+  int activeSessions() {
+    return active.get();
+  }
+
+  void upstreamFrame(long nanos, int bytes) {
+    upstreamFrame.record(nanos, TimeUnit.NANOSECONDS);
+    audioMinutesIn.increment(bytes / BYTES_PER_SECOND / 60.0);
+  }
+
+  void downstreamFrame(long nanos, int bytes) {
+    downstreamFrame.record(nanos, TimeUnit.NANOSECONDS);
+    audioMinutesOut.increment(bytes / BYTES_PER_SECOND / 60.0);
+  }
+
+  void responseLatency(Duration d) {
+    responseLatency.record(d);
+  }
+
+  void reconnecting(int attempt) {
+    (attempt <= 1 ? reconnects : reconnectRetries).increment();
+  }
+
+  void resumed() {
+    resumed.increment();
+  }
+
+  void cost(long micros) {
+    if (micros > 0) {
+      costUsd.increment(micros / 1_000_000.0);
+    }
+  }
+
+  void rejected() {
+    rejectedFrames.increment();
+  }
+}
