@@ -241,6 +241,14 @@ const scenarios = {
       check.that('microphone audio sent as PCM16 frames', live.framesSent > 10 && live.bytesSent === live.framesSent * 960, live);
       check.that('assistant audio played', live.samplesPlayed > 0, live.samplesPlayed);
       const during = await shots(page, 'voice-call');
+      if (expect.bargeIn) {
+        // The user speaks again while a long answer is playing: playback stops at once and the heard part is
+        // reported to the server (which truncates the model's turn there).
+        await page.waitForFunction(() => window.coachkit.stats.flushes > 0, null, { timeout: timeout * 2 });
+        const b = await stats(page);
+        check.that('barge-in flushed playback and reported the played position',
+          b.flushes > 0 && b.lastPlaybackPositionMs > 0, { flushes: b.flushes, playedMs: b.lastPlaybackPositionMs });
+      }
       await page.getByRole('button', { name: 'End call' }).click();
       await page.waitForFunction(() => window.coachkit.state.call === null);
       await page.waitForFunction(() => window.coachkit.events.filter((e) => e.type === 'history').length > 0, null, { timeout });
