@@ -183,7 +183,7 @@ const scenarios = {
       const stored = await page.locator('#messages .msg.assistant').last().locator('.text').textContent();
       check.that('stored reply in the conversation history', !expect.reply || stored.trim() === expect.reply, stored);
       current.succeeded = true;
-      return shots(page, 'text-chat');
+      return await shots(page, 'text-chat');
     } finally {
       await browser.close();
     }
@@ -207,7 +207,7 @@ const scenarios = {
       const text = (await lastAssistant(page).locator('.text').textContent()).trim();
       check.that('final reply after the tool', !expect.reply || text === expect.reply, text);
       current.succeeded = true;
-      return shots(page, 'plan-card');
+      return await shots(page, 'plan-card');
     } finally {
       await browser.close();
     }
@@ -361,6 +361,10 @@ function findChunk(wav, id) {
 }
 
 // ------------------------------------------------------------------ main
+
+process.on('unhandledRejection', (err) => {
+  log('unhandled rejection:', err?.stack || err);
+});
 
 const names = scenarioArg === 'all' ? Object.keys(scenarios) : scenarioArg.split(',');
 let failed = 0;

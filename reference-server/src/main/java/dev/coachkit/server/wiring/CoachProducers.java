@@ -50,8 +50,8 @@ import dev.coachkit.ports.out.common.IdGenerator;
 import dev.coachkit.ports.out.conversation.ConversationStore;
 import dev.coachkit.ports.out.feedback.FeedbackStore;
 import dev.coachkit.ports.out.followup.FollowUpStore;
-import dev.coachkit.ports.out.model.CoachModel;
 import dev.coachkit.ports.out.plan.PlanStore;
+import dev.coachkit.server.metrics.MeteredCoachModel;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import dev.coachkit.ports.out.voice.VoiceSessionStore;
 import jakarta.enterprise.inject.Produces;
@@ -175,7 +175,7 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  StructuredAnswers structuredAnswers(CoachModel model, UsageRecorder usage, Clock clock) {
+  StructuredAnswers structuredAnswers(MeteredCoachModel model, UsageRecorder usage, Clock clock) {
     return new StructuredAnswers(model, usage, clock);
   }
 
@@ -280,7 +280,7 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  ChatTurnEngine chatTurns(ConversationStore conversations, CoachModel model, GetCoachKnowledgeUseCase knowledge,
+  ChatTurnEngine chatTurns(ConversationStore conversations, MeteredCoachModel model, GetCoachKnowledgeUseCase knowledge,
       CoachTools tools, UsageGuard guard, UsageRecorder recorder, IdGenerator ids, Clock clock,
       CoachSettingsConfig settings) {
     CoachSettingsConfig.Chat chat = settings.chat();

@@ -5,6 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** The domain's settings: chat, usage and cost, voice calls. Every key is listed in docs/reference/config.md. */
 @ConfigMapping(prefix = "coach")
@@ -19,9 +20,28 @@ public interface CoachSettingsConfig {
   /** Voice calls. */
   Voice voice();
 
+  /** The weekly check-in job. */
+  CheckIn checkIn();
+
+  /**
+   * Where the server keeps its files; read at startup by {@code RuntimeSetup}, declared here because this mapping
+   * owns the {@code coach} prefix and rejects keys it does not know.
+   */
+  Optional<String> dataDir();
+
+  /** What {@code RuntimeSetup} decided at startup (database and auth mode); read by the startup banner. */
+  Map<String, String> runtime();
+
   /** The calendar zone of "today" (daily budgets, 7-day windows, weekly check-ins). */
   @WithDefault("UTC")
   String zone();
+
+  /** Weekly check-in settings. */
+  interface CheckIn {
+    /** Quarkus cron of the job (in {@code coach.zone}); {@code off} disables it. */
+    @WithDefault("0 0 20 ? * SUN")
+    String cron();
+  }
 
   /** Text-chat settings. */
   interface Chat {

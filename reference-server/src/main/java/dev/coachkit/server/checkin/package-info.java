@@ -1,0 +1,2 @@
+/** The scheduled weekly check-in. */
+package dev.coachkit.server.checkin;

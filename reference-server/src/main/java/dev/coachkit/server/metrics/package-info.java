@@ -1,0 +1,2 @@
+/** Micrometer metrics of the model calls, kept out of the domain by decorating the model port. */
+package dev.coachkit.server.metrics;

@@ -1,0 +1,38 @@
+package dev.coachkit.server.coach;
+
+import dev.coachkit.adapter.openai.simulator.OpenAiSimulator;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/**
+ * Starts the OpenAI simulator and points the server's chat adapter at it (primary provider, short retry waits so
+ * a 429 retry test does not sleep for long).
+ */
+public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
+
+  private OpenAiSimulator simulator;
+
+  @Override
+  public Map<String, String> start() {
+    simulator = OpenAiSimulator.start();
+    return Map.of(
+        "coach.openai.api-key", simulator.apiKey(),
+        "coach.openai.base-url", simulator.baseUrl(),
+        "coach.openai.retry.initial-backoff", "20ms",
+        "coach.openai.retry.max-backoff", "200ms",
+        "coach.openai.retry.max-retry-after", "5s");
+  }
+
+  @Override
+  public void inject(TestInjector testInjector) {
+    testInjector.injectIntoFields(simulator,
+        new TestInjector.AnnotatedAndMatchesType(InjectSimulator.class, OpenAiSimulator.class));
+  }
+
+  @Override
+  public void stop() {
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+}
