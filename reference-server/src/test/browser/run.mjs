@@ -383,6 +383,7 @@ for (const name of names) {
     try {
       current.name = name;
       current.succeeded = false;
+      rmSync(join(shotDir, `${name}-failure.png`), { force: true });
       result.screenshots = await scenario(check);
       result.passed = true;
     } catch (err) {

@@ -492,6 +492,8 @@ function endCallUi() {
     $('#live').hidden = true;
     await reloadMessages();
     await loadConversations();
+    const current = state.conversations.find((c) => (c.id || c.conversationId) === state.conversationId);
+    if (current) $('#chat-title').textContent = conversationTitle(current);
   }, 600);
 }
 
