@@ -9,7 +9,9 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,6 +44,8 @@ final class RelayedCall implements VoiceCallListener {
   private final Map<String, Long> lastErrorNanos = new HashMap<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final AtomicBoolean ended = new AtomicBoolean();
+  private final Object events = new Object();
+  private final List<VoiceCallEvent> heldEvents = new ArrayList<>();
 
   private volatile boolean created;
   private volatile VoiceCall call;
@@ -67,9 +71,18 @@ final class RelayedCall implements VoiceCallListener {
     created = true;
   }
 
-  /** The call is live; if the client already went away, the call is told at once. */
+  /**
+   * The call is live: events held back until now go out (so that a client acting on {@code session_ready} finds
+   * the call attached); if the client already went away, the call is told at once.
+   */
   void attach(VoiceCall live) {
-    this.call = live;
+    synchronized (events) {
+      this.call = live;
+      for (VoiceCallEvent held : heldEvents) {
+        dispatch(held);
+      }
+      heldEvents.clear();
+    }
     if (closed.get()) {
       live.disconnected();
     }
@@ -107,6 +120,8 @@ final class RelayedCall implements VoiceCallListener {
 
   void onText(String text) {
     long now = System.nanoTime();
+    LOG.debugf("voice relay %s: client message %s (created=%s, live=%s)", connection.id(), text, created,
+        call != null);
     if (!messageBucket.tryTake(1, now)) {
       reject("rate_limited", "too many control messages; slow down");
       return;
@@ -189,6 +204,16 @@ final class RelayedCall implements VoiceCallListener {
 
   @Override
   public void onEvent(VoiceCallEvent event) {
+    synchronized (events) {
+      if (call == null && event.kind() != VoiceCallEvent.Kind.SESSION_ENDED) {
+        heldEvents.add(event); // the domain may speak before connect() completes; keep the order
+        return;
+      }
+      dispatch(event);
+    }
+  }
+
+  private void dispatch(VoiceCallEvent event) {
     if (ended.get()) {
       return;
     }
@@ -255,6 +280,7 @@ final class RelayedCall implements VoiceCallListener {
   }
 
   private void reject(String code, String message) {
+    LOG.debugf("voice relay %s: %s: %s", connection.id(), code, message);
     metrics.rejected();
     long now = System.nanoTime();
     Long last = lastErrorNanos.get(code);

@@ -134,6 +134,9 @@ class VoiceRelay {
 
   void text(WebSocketConnection connection, String message) {
     RelayedCall relayed = calls.get(connection.id());
+    if (relayed == null) {
+      LOG.debugf("voice relay %s: message before the socket was set up: %s", connection.id(), message);
+    }
     if (relayed != null) {
       relayed.onText(message);
     }
