@@ -487,9 +487,11 @@ function endCallUi() {
   button.querySelector('.label').textContent = 'Start voice call';
   $('#new-conversation').disabled = false;
   if (call?.conversationId && !state.conversationId) state.conversationId = call.conversationId;
-  // The server stored both sides of the call in the conversation: show the stored history.
+  // The server stored both sides of the call in the conversation: show the stored history. Not when no session
+  // was opened (e.g. the microphone was denied), nor over a text reply being streamed meanwhile.
   setTimeout(async () => {
     $('#live').hidden = true;
+    if (!call?.sessionId || state.busy) return;
     await reloadMessages();
     await loadConversations();
     const current = state.conversations.find((c) => (c.id || c.conversationId) === state.conversationId);

@@ -217,7 +217,8 @@ export class VoiceCall {
   }
 
   send(message) {
-    if (this.ready && this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+    // While reconnecting the server answers commands with not_ready: nothing to say then.
+    if (this.ready && this.state !== 'reconnecting' && this.ws?.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
   }
 
   sendText(text) {
