@@ -13,7 +13,7 @@ import dev.coachkit.ports.in.conversation.ListConversationMessagesUseCase;
 import dev.coachkit.ports.model.common.ConversationId;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.server.voice.VoiceCallFixtures.Caller;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** With upstream sessions limited to a few seconds, a call moves to a new upstream session and keeps talking. */
 @QuarkusTest
 @TestProfile(VoiceContinuationTest.ShortUpstreamSessions.class)
-@QuarkusTestResource(RealtimeSimulatorResource.class)
+@WithTestResource(RealtimeSimulatorResource.class)
 class VoiceContinuationTest {
   static final Duration WAIT = Duration.ofSeconds(15);
 

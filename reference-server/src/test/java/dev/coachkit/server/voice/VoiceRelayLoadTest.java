@@ -10,7 +10,7 @@ import dev.coachkit.adapter.openai.simulator.realtime.ScriptedTurn;
 import dev.coachkit.adapter.openai.simulator.realtime.SimulatedSession;
 import dev.coachkit.ports.in.coaching.UpsertCoachProfileUseCase;
 import dev.coachkit.server.voice.VoiceCallFixtures.Caller;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /** Many calls at once stay apart, and bad client input gets error messages without killing the call. */
 @QuarkusTest
-@QuarkusTestResource(RealtimeSimulatorResource.class)
+@WithTestResource(RealtimeSimulatorResource.class)
 class VoiceRelayLoadTest {
   static final Duration WAIT = Duration.ofSeconds(30);
   static final int CALLS = 50;

@@ -21,7 +21,7 @@ import dev.coachkit.ports.model.conversation.MessageStatus;
 import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.server.voice.VoiceCallFixtures.Caller;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * domain, the OpenAI realtime adapter and the Realtime simulator, with PostgreSQL storing the conversation.
  */
 @QuarkusTest
-@QuarkusTestResource(RealtimeSimulatorResource.class)
+@WithTestResource(RealtimeSimulatorResource.class)
 class VoiceRelayTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 

@@ -14,7 +14,7 @@ import dev.coachkit.adapter.openai.simulator.realtime.RealtimeSimulator;
 import dev.coachkit.adapter.openai.simulator.realtime.SimulatedSession;
 import dev.coachkit.ports.in.coaching.UpsertCoachProfileUseCase;
 import dev.coachkit.server.voice.VoiceCallFixtures.Caller;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 /** The voice REST API and WebSocket authentication, with the Realtime simulator as OpenAI. */
 @QuarkusTest
-@QuarkusTestResource(RealtimeSimulatorResource.class)
+@WithTestResource(RealtimeSimulatorResource.class)
 class VoiceSessionResourceTest {
   static final Duration WAIT = Duration.ofSeconds(10);
 
