@@ -7,6 +7,7 @@ import dev.coachkit.ports.in.voice.ConnectVoiceSessionResult;
 import dev.coachkit.ports.model.voice.VoiceCall;
 import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import dev.coachkit.ports.model.voice.VoiceCallListener;
+import dev.coachkit.ports.model.voice.ReconnectCause;
 import dev.coachkit.ports.model.coaching.CoachKnowledge;
 import dev.coachkit.ports.model.common.MessageId;
 import dev.coachkit.ports.model.common.Refusal;
@@ -455,7 +456,8 @@ final class VoiceCallSession implements VoiceCall {
       finish(VoiceEndReason.UPSTREAM_FAILED, true);
       return;
     }
-    emit(new VoiceCallEvent.Reconnecting(session.id(), reconnectAttempt, now()));
+    emit(new VoiceCallEvent.Reconnecting(session.id(), reconnectAttempt, ReconnectCause.UPSTREAM_DROPPED,
+        now()));
     Duration delay = e.settings.reconnect().backoff(reconnectAttempt, e.random.getAsDouble());
     reconnectTimer = e.scheduler.schedule(delay, () -> mailbox.submit(() -> {
       if (phase == Phase.RECONNECTING && !opening) {
@@ -497,7 +499,8 @@ final class VoiceCallSession implements VoiceCall {
     }
     continuationDue = false;
     continuing = true;
-    emit(new VoiceCallEvent.Reconnecting(session.id(), 1, now()));
+    // A retry after a failed continuation counts on (the old session still carries the call meanwhile).
+    emit(new VoiceCallEvent.Reconnecting(session.id(), reconnectAttempt + 1, ReconnectCause.CONTINUATION, now()));
     open(restoredConfig(), Purpose.CONTINUATION);
   }
 

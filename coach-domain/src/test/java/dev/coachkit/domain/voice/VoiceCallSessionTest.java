@@ -1,6 +1,7 @@
 package dev.coachkit.domain.voice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.coachkit.domain.tool.CoachTools;
 import dev.coachkit.domain.usage.PriceTable;
@@ -9,6 +10,7 @@ import dev.coachkit.ports.in.voice.ConnectVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.ConnectVoiceSessionResult;
 import dev.coachkit.ports.in.voice.EndVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.EndVoiceSessionResult;
+import dev.coachkit.ports.model.voice.ReconnectCause;
 import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.conversation.Channel;
@@ -524,6 +526,9 @@ class VoiceCallSessionTest {
     assertThat(c.upstream.isClosed()).isTrue();
     assertThat(next.sent()).noneMatch(s -> s instanceof Sent.CreateResponse);
     assertThat(c.events.kinds()).containsSubsequence(VoiceCallEvent.Kind.RECONNECTING, VoiceCallEvent.Kind.RESUMED);
+    assertThat(c.events.of(VoiceCallEvent.Reconnecting.class)).singleElement()
+        .satisfies(r -> assertThat(r.cause()).isEqualTo(ReconnectCause.CONTINUATION))
+        .satisfies(r -> assertThat(r.attempt()).isEqualTo(1));
     assertThat(c.events.kinds()).doesNotContain(VoiceCallEvent.Kind.SESSION_ENDED);
 
     c.call.sendAudio(VoiceRig.pcm(20));
@@ -533,6 +538,24 @@ class VoiceCallSessionTest {
 
     rig.scheduler.advance(Duration.ofSeconds(50));
     assertThat(rig.model.connections()).hasSize(3); // and again before the second upstream limit
+  }
+
+  @Test
+  void givenContinuationOpenFails_continuation_retriesWithTheNextAttemptAndTheSameCause() {
+    VoiceRig rig = new VoiceRig(VoiceSettings.builder().upstreamMaxDuration(Duration.ofSeconds(60))
+        .continuationLead(Duration.ofSeconds(10)).idleTimeout(Duration.ofMinutes(5))
+        .reconnect(new ReconnectPolicy(3, Duration.ofMillis(500), Duration.ofSeconds(4), 0.2)).build());
+    VoiceRig.Call c = rig.call(rig.bob);
+    rig.model.failNextOpen(new ModelFailure(ModelFailure.Kind.UNAVAILABLE, "openai", "down"));
+
+    rig.scheduler.advance(Duration.ofSeconds(50)); // the continuation's open fails; the old session carries on
+    rig.scheduler.advance(Duration.ofMillis(500)); // retried after the backoff, and it works
+
+    assertThat(c.events.of(VoiceCallEvent.Reconnecting.class))
+        .extracting(VoiceCallEvent.Reconnecting::attempt, VoiceCallEvent.Reconnecting::cause)
+        .containsExactly(tuple(1, ReconnectCause.CONTINUATION), tuple(2, ReconnectCause.CONTINUATION));
+    assertThat(c.events.last().kind()).isEqualTo(VoiceCallEvent.Kind.RESUMED);
+    assertThat(rig.model.connections()).hasSize(2);
   }
 
   @Test
@@ -562,8 +585,10 @@ class VoiceCallSessionTest {
 
     c.upstream.drop("connection reset");
 
-    assertThat(c.events.last()).isInstanceOfSatisfying(VoiceCallEvent.Reconnecting.class,
-        r -> assertThat(r.attempt()).isEqualTo(1));
+    assertThat(c.events.last()).isInstanceOfSatisfying(VoiceCallEvent.Reconnecting.class, r -> {
+      assertThat(r.attempt()).isEqualTo(1);
+      assertThat(r.cause()).isEqualTo(ReconnectCause.UPSTREAM_DROPPED);
+    });
     c.call.sendAudio(VoiceRig.pcm(20)); // dropped while reconnecting, not counted
     rig.scheduler.advance(Duration.ofMillis(499));
     assertThat(rig.model.connections()).hasSize(1);
@@ -600,6 +625,8 @@ class VoiceCallSessionTest {
 
     assertThat(c.events.of(VoiceCallEvent.Reconnecting.class)).extracting(VoiceCallEvent.Reconnecting::attempt)
         .containsExactly(1, 2, 3);
+    assertThat(c.events.of(VoiceCallEvent.Reconnecting.class)).extracting(VoiceCallEvent.Reconnecting::cause)
+        .containsOnly(ReconnectCause.UPSTREAM_DROPPED);
     assertThat(c.events.last()).isInstanceOfSatisfying(VoiceCallEvent.SessionEnded.class,
         ended -> assertThat(ended.reason()).isEqualTo(VoiceEndReason.UPSTREAM_FAILED));
     assertThat(c.stored().status()).isEqualTo(VoiceSessionStatus.FAILED);

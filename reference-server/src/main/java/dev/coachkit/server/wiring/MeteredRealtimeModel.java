@@ -7,16 +7,14 @@ import dev.coachkit.ports.out.realtime.RealtimeConnection;
 import dev.coachkit.ports.out.realtime.RealtimeEventListener;
 import dev.coachkit.ports.out.realtime.RealtimeModel;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Counts upstream Realtime sessions for the voice metrics: opened, attached and dropped (closed without the
- * server closing them, the domain's definition of a drop). The relay counts the switches it announces to clients
- * ({@code coach.voice.upstream.reconnects}); a switch without a drop is a continuation, so
- * {@code coach.voice.continuations} = first-attempt switches - drops.
+ * server closing them, the domain's definition of a drop, WebRTC sideband connections included). The relay counts
+ * what clients are told, by cause ({@code coach.voice.upstream.reconnects}, {@code coach.voice.continuations}).
  */
 final class MeteredRealtimeModel implements RealtimeModel {
   private final RealtimeModel delegate;
@@ -32,10 +30,6 @@ final class MeteredRealtimeModel implements RealtimeModel {
         .description("Upstream Realtime sessions opened or attached").register(registry);
     this.drops = Counter.builder("coach.voice.upstream.drops")
         .description("Upstream Realtime sessions that closed without the server closing them").register(registry);
-    FunctionCounter.builder("coach.voice.continuations", registry, r -> {
-      Counter switches = r.find("coach.voice.upstream.reconnects").tag("attempt", "first").counter();
-      return Math.max(0, (switches == null ? 0 : switches.count()) - drops.count());
-    }).description("Calls moved to a new upstream session before the old one's time limit").register(registry);
   }
 
   @Override

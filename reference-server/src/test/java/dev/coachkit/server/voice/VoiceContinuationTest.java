@@ -5,6 +5,7 @@ import static dev.coachkit.server.voice.VoiceCallFixtures.upstreamOf;
 import static dev.coachkit.server.voice.VoiceCallFixtures.utterance;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.coachkit.adapter.openai.simulator.realtime.ScriptedTurn;
 import dev.coachkit.adapter.openai.simulator.realtime.SimulatedSession;
 import dev.coachkit.ports.in.coaching.UpsertCoachProfileUseCase;
@@ -13,6 +14,8 @@ import dev.coachkit.ports.in.conversation.ListConversationMessagesUseCase;
 import dev.coachkit.ports.model.common.ConversationId;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.server.voice.VoiceCallFixtures.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -46,9 +49,24 @@ class VoiceContinuationTest {
   @Inject
   ListConversationMessagesUseCase messages;
 
+  @Inject
+  MeterRegistry registry;
+
+  private double continuations() {
+    Counter counter = registry.find("coach.voice.continuations").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private double drops() {
+    return registry.find("coach.voice.upstream.reconnects").tags("cause", "upstream_dropped").counters().stream()
+        .mapToDouble(Counter::count).sum();
+  }
+
   @Test
   void givenUpstreamLimitReached_call_continuesOnANewUpstreamSessionThatCarriesTheConversation() {
     Caller pia = caller(profiles, "Pia");
+    double continuationsBefore = continuations();
+    double dropsBefore = drops();
     try (VoiceTestClient client = VoiceTestClient.connectWithTicket(RestAssured.port, pia.token(), "new")) {
       String conversationId = client.await("session_created", WAIT).path("conversationId").asText();
       client.await("session_ready", WAIT);
@@ -61,8 +79,12 @@ class VoiceContinuationTest {
           .asBoolean(), WAIT, "the first reply");
       client.sendJson("{\"type\":\"playback_position\",\"playedMs\":100000}");
 
-      client.await("reconnecting", WAIT);
+      JsonNode reconnecting = client.await("reconnecting", WAIT);
+      assertThat(reconnecting.path("cause").asText()).isEqualTo("continuation");
+      assertThat(reconnecting.path("attempt").asInt()).isEqualTo(1);
       client.await("resumed", WAIT);
+      assertThat(continuations()).isEqualTo(continuationsBefore + 1);
+      assertThat(drops()).isEqualTo(dropsBefore);
       SimulatedSession second = upstreamOf(pia, 2, WAIT);
       // The new upstream session knows what was said (in its instructions, so the model keeps answering in audio).
       assertThat(second.session().path("instructions").asText()).contains("My knee hurts when I squat.");

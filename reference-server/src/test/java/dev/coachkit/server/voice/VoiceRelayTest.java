@@ -21,6 +21,8 @@ import dev.coachkit.ports.model.conversation.MessageStatus;
 import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.server.voice.VoiceCallFixtures.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -47,6 +49,14 @@ class VoiceRelayTest {
 
   @Inject
   ListPlansUseCase plans;
+
+  @Inject
+  MeterRegistry registry;
+
+  private double counter(String name, String... tags) {
+    Counter counter = registry.find(name).tags(tags).counter();
+    return counter == null ? 0 : counter.count();
+  }
 
   private static int port() {
     return RestAssured.port;
@@ -192,11 +202,17 @@ class VoiceRelayTest {
     SimulatedSession[] upstream = new SimulatedSession[1];
     try (VoiceTestClient client = greeted(dan, upstream)) {
       playedAll(client);
+      double dropsBefore = counter("coach.voice.upstream.reconnects", "cause", "upstream_dropped", "attempt", "first");
+      double continuationsBefore = counter("coach.voice.continuations");
       upstream[0].dropConnection();
 
       JsonNode reconnecting = client.await("reconnecting", WAIT);
       assertThat(reconnecting.path("attempt").asInt()).isEqualTo(1);
+      assertThat(reconnecting.path("cause").asText()).isEqualTo("upstream_dropped");
       client.await("resumed", WAIT);
+      assertThat(counter("coach.voice.upstream.reconnects", "cause", "upstream_dropped", "attempt", "first"))
+          .isEqualTo(dropsBefore + 1);
+      assertThat(counter("coach.voice.continuations")).isEqualTo(continuationsBefore);
       SimulatedSession second = upstreamOf(dan, 2, WAIT);
       assertThat(second).isNotSameAs(upstream[0]);
       second.enqueue(ScriptedTurn.reply("Are you still there?", "Yes, still here.", 200));

@@ -225,7 +225,7 @@ final class RelayedCall implements VoiceCallListener {
         speechEnded();
         break;
       case RECONNECTING:
-        metrics.reconnecting(((VoiceCallEvent.Reconnecting) event).attempt());
+        metrics.reconnecting((VoiceCallEvent.Reconnecting) event);
         break;
       case RESUMED:
         metrics.resumed();
@@ -292,6 +292,9 @@ final class RelayedCall implements VoiceCallListener {
   }
 
   private void closeSocket(CloseReason reason) {
+    if (closed.get() || connection.isClosed()) {
+      return; // the client went first (closing again only logs a warning per call)
+    }
     connection.close(reason).subscribe().with(ok -> { }, failure -> { });
   }
 

@@ -1,10 +1,14 @@
 package dev.coachkit.adapter.web.voice;
 
+import dev.coachkit.ports.model.voice.ReconnectCause;
+import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,8 +23,9 @@ final class VoiceMetrics {
   private final Timer upstreamFrame;
   private final Timer downstreamFrame;
   private final Timer responseLatency;
-  private final Counter reconnects;
-  private final Counter reconnectRetries;
+  private final Map<ReconnectCause, Counter> reconnects = new EnumMap<>(ReconnectCause.class);
+  private final Map<ReconnectCause, Counter> reconnectRetries = new EnumMap<>(ReconnectCause.class);
+  private final Counter continuations;
   private final Counter resumed;
   private final Counter audioMinutesIn;
   private final Counter audioMinutesOut;
@@ -36,12 +41,12 @@ final class VoiceMetrics {
     responseLatency = Timer.builder("coach.voice.response.latency")
         .description("From the end of the user's speech to the first assistant audio relayed")
         .publishPercentiles(0.5, 0.9, 0.99).register(registry);
-    reconnects = Counter.builder("coach.voice.upstream.reconnects").tag("attempt", "first")
-        .description("Upstream session switches announced to clients (reconnects after drops and continuations)")
-        .register(registry);
-    reconnectRetries = Counter.builder("coach.voice.upstream.reconnects").tag("attempt", "retry")
-        .description("Upstream session switches announced to clients (reconnects after drops and continuations)")
-        .register(registry);
+    for (ReconnectCause cause : ReconnectCause.values()) {
+      reconnects.put(cause, reconnectCounter(registry, cause, "first"));
+      reconnectRetries.put(cause, reconnectCounter(registry, cause, "retry"));
+    }
+    continuations = Counter.builder("coach.voice.continuations")
+        .description("Calls moved to a new upstream session before the old one's time limit").register(registry);
     resumed = Counter.builder("coach.voice.upstream.resumed")
         .description("Upstream sessions back with the context restored").register(registry);
     audioMinutesIn = Counter.builder("coach.voice.audio.minutes").tag("direction", "in")
@@ -54,6 +59,13 @@ final class VoiceMetrics {
         .description("Client frames or messages refused by the relay's validation").register(registry);
     sessions = Counter.builder("coach.voice.sessions.connected")
         .description("Voice calls connected through the relay").register(registry);
+  }
+
+  private static Counter reconnectCounter(MeterRegistry registry, ReconnectCause cause, String attempt) {
+    return Counter.builder("coach.voice.upstream.reconnects").tag("cause", VoiceWireFormat.wire(cause))
+        .tag("attempt", attempt)
+        .description("Upstream session switches announced to clients (reconnecting), by cause and attempt")
+        .register(registry);
   }
 
   private static Timer frameTimer(MeterRegistry registry, String direction) {
@@ -89,8 +101,13 @@ final class VoiceMetrics {
     responseLatency.record(d);
   }
 
-  void reconnecting(int attempt) {
-    (attempt <= 1 ? reconnects : reconnectRetries).increment();
+  /** Counted from the event's cause: a first continuation attempt is a continuation; every attempt is a switch. */
+  void reconnecting(VoiceCallEvent.Reconnecting event) {
+    boolean first = event.attempt() <= 1;
+    (first ? reconnects : reconnectRetries).get(event.cause()).increment();
+    if (first && event.cause() == ReconnectCause.CONTINUATION) {
+      continuations.increment();
+    }
   }
 
   void resumed() {

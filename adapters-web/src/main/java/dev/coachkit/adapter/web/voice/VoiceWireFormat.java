@@ -141,8 +141,10 @@ final class VoiceWireFormat {
             .put("costMicros", u.costMicros())
             .toString();
       }
-      case RECONNECTING:
-        return message("reconnecting").put("attempt", ((VoiceCallEvent.Reconnecting) event).attempt()).toString();
+      case RECONNECTING: {
+        VoiceCallEvent.Reconnecting r = (VoiceCallEvent.Reconnecting) event;
+        return message("reconnecting").put("attempt", r.attempt()).put("cause", wire(r.cause())).toString();
+      }
       case RESUMED:
         return message("resumed").toString();
       case SESSION_ENDING: {

@@ -212,11 +212,17 @@ public sealed interface VoiceCallEvent
     }
   }
 
-  /** The upstream connection dropped; the server is reconnecting (attempt counts from 1). */
-  record Reconnecting(VoiceSessionId sessionId, int attempt, Instant occurredAt) implements VoiceCallEvent {
+  /**
+   * The call is moving to a new upstream session, because the upstream connection dropped or because the call
+   * continues before the upstream session's time limit ({@code cause}); audio may pause. {@code attempt} counts
+   * from 1 and grows while opening the new session keeps failing.
+   */
+  record Reconnecting(VoiceSessionId sessionId, int attempt, ReconnectCause cause, Instant occurredAt)
+      implements VoiceCallEvent {
     public Reconnecting {
       Require.nonNull(sessionId, "sessionId");
       Require.positive(attempt, "attempt");
+      Require.nonNull(cause, "cause");
       Require.nonNull(occurredAt, "occurredAt");
     }
 
