@@ -54,7 +54,9 @@ import dev.coachkit.ports.out.plan.PlanStore;
 import dev.coachkit.server.metrics.MeteredCoachModel;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import dev.coachkit.ports.out.voice.VoiceSessionStore;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.math.BigDecimal;
@@ -162,8 +164,13 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  GetCoachKnowledgeService knowledge(CoachDataStore store, PlanStore plans, Clock clock) {
-    return new GetCoachKnowledgeService(store, plans, clock, CoachKnowledgeWindows.standard());
+  @Typed(GetCoachKnowledgeUseCase.class)
+  GetCoachKnowledgeUseCase knowledge(CoachDataStore store, PlanStore plans, Clock clock) {
+    GetCoachKnowledgeService service =
+        new GetCoachKnowledgeService(store, plans, clock, CoachKnowledgeWindows.standard());
+    // The snapshot's eight store reads share one transaction (each store method joins it) instead of opening eight:
+    // one connection checkout, one Hibernate session and one commit per chat turn. Reads only, never a model call.
+    return query -> QuarkusTransaction.joiningExisting().call(() -> service.get(query));
   }
 
   // ---------------------------------------------------------------- plans and check-ins
