@@ -146,10 +146,12 @@ public class PanacheConversationRepository implements ConversationStore {
     long sequence = conversation.messageCount + 1;
     MessageJpaEntity stored = mapper.toEntity(message, conversation.id, conversation.userId, sequence);
     messages.persist(stored);
-    Instant activity = message.createdAt().isAfter(conversation.lastActivityAt)
-        ? message.createdAt()
-        : conversation.lastActivityAt;
-    conversations.update("messageCount = ?1, lastActivityAt = ?2 where id = ?3", sequence, activity, conversation.id);
+    // The locked row is a managed entity: changing it is one UPDATE at commit, flushed after the INSERT (no HQL
+    // bulk update, which Hibernate would parse and plan on every append).
+    if (message.createdAt().isAfter(conversation.lastActivityAt)) {
+      conversation.lastActivityAt = message.createdAt();
+    }
+    conversation.messageCount = sequence;
     return new AppendResult(mapper.toModel(stored), false);
   }
 

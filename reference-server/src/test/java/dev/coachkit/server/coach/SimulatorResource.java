@@ -6,15 +6,24 @@ import java.util.Map;
 
 /**
  * Starts the OpenAI simulator and points the server's chat adapter at it (primary provider, short retry waits so
- * a 429 retry test does not sleep for long).
+ * a 429 retry test does not sleep for long). The init argument {@value #VALIDATING} = {@code false} starts it
+ * without contract validation (the benchmark only; every functional test keeps validating).
  */
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
+  static final String VALIDATING = "validating";
+
   private OpenAiSimulator simulator;
+  private boolean validating = true;
+
+  @Override
+  public void init(Map<String, String> initArgs) {
+    validating = Boolean.parseBoolean(initArgs.getOrDefault(VALIDATING, "true"));
+  }
 
   @Override
   public Map<String, String> start() {
-    simulator = OpenAiSimulator.start();
+    simulator = OpenAiSimulator.builder().validating(validating).start();
     return Map.of(
         "coach.openai.api-key", simulator.apiKey(),
         "coach.openai.base-url", simulator.baseUrl(),

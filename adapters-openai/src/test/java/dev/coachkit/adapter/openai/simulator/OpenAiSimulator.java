@@ -78,6 +78,7 @@ public final class OpenAiSimulator implements AutoCloseable {
   private final String apiKey;
   private final String azureApiKey;
   private final boolean strict;
+  private final boolean validating;
   private final HttpServer server;
   private final ExecutorService executor;
   private final Deque<Object> script = new ArrayDeque<>();
@@ -86,7 +87,9 @@ public final class OpenAiSimulator implements AutoCloseable {
   private volatile SimulatedReply defaultReply;
 
   private OpenAiSimulator(Builder builder) {
-    this.contract = OpenApiContract.official();
+    this.validating = builder.validating;
+    // Not validating: the 3 MB spec is not even parsed.
+    this.contract = validating ? OpenApiContract.official() : null;
     this.apiKey = builder.apiKey;
     this.azureApiKey = builder.azureApiKey;
     this.strict = builder.strict;
@@ -121,6 +124,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     private String apiKey = DEFAULT_API_KEY;
     private String azureApiKey = DEFAULT_AZURE_API_KEY;
     private boolean strict = true;
+    private boolean validating = true;
 
     private Builder() {
     }
@@ -143,6 +147,18 @@ public final class OpenAiSimulator implements AutoCloseable {
      */
     public Builder strict(boolean value) {
       this.strict = value;
+      return this;
+    }
+
+    /**
+     * Validating (default): every request is checked against the official spec and the API rules, and every
+     * response body and chunk against the spec before it is sent. Not validating: neither check runs (requests are
+     * recorded with no violations, the spec is never loaded), for load tests that must not count the simulator's
+     * contract checks as model time. The script is still checked against the request. Every functional test keeps
+     * the default.
+     */
+    public Builder validating(boolean value) {
+      this.validating = value;
       return this;
     }
 
@@ -332,8 +348,8 @@ public final class OpenAiSimulator implements AutoCloseable {
       return;
     }
 
-    List<ContractViolation> violations = new ArrayList<>(contract.validateClosed("CreateChatCompletionRequest", body));
-    if (violations.isEmpty()) {
+    List<ContractViolation> violations = new ArrayList<>(validate("CreateChatCompletionRequest", body));
+    if (validating && violations.isEmpty()) {
       violations.addAll(ConversationRules.check(body));
     }
     if (strict && !violations.isEmpty()) {
@@ -371,6 +387,11 @@ public final class OpenAiSimulator implements AutoCloseable {
     } else {
       respond(exchange, reply, body);
     }
+  }
+
+  /** The violations of {@code node} against a closed schema of the spec; none when not validating. */
+  private List<ContractViolation> validate(String schema, JsonNode node) {
+    return validating ? contract.validateClosed(schema, node) : List.of();
   }
 
   private Object nextScripted() {
@@ -441,7 +462,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     inner.put("type", type);
     inner.put("param", param);
     inner.put("code", code);
-    List<ContractViolation> violations = contract.validateClosed("ErrorResponse", error);
+    List<ContractViolation> violations = validate("ErrorResponse", error);
     if (!violations.isEmpty()) {
       failLoudly(exchange, "error body breaks ErrorResponse: " + violations + " in " + error);
       return;
@@ -563,7 +584,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     response.set("usage", usage(reply, request));
     response.put("service_tier", "default");
     response.put("system_fingerprint", FINGERPRINT);
-    List<ContractViolation> violations = contract.validateClosed("CreateChatCompletionResponse", response);
+    List<ContractViolation> violations = validate("CreateChatCompletionResponse", response);
     if (!violations.isEmpty()) {
       failLoudly(exchange, "response breaks CreateChatCompletionResponse: " + violations + " in " + response);
       return;
@@ -645,7 +666,7 @@ public final class OpenAiSimulator implements AutoCloseable {
       events.add(chunks.usage(usage(reply, request)));
     }
     for (ObjectNode event : events) {
-      List<ContractViolation> violations = contract.validateClosed("CreateChatCompletionStreamResponse", event);
+      List<ContractViolation> violations = validate("CreateChatCompletionStreamResponse", event);
       if (!violations.isEmpty()) {
         failLoudly(exchange, "chunk breaks CreateChatCompletionStreamResponse: " + violations + " in " + event);
         return;
@@ -785,7 +806,8 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "OpenAiSimulator[" + baseUrl() + (strict ? ", strict" : ", lenient") + "]";
+    return "OpenAiSimulator[" + baseUrl() + (strict ? ", strict" : ", lenient")
+        + (validating ? "" : ", not validating") + "]";
   }
 
   /** The base URL as a {@link URI}. */

@@ -516,6 +516,30 @@ class OpenAiSimulatorTest {
     }
   }
 
+  @Test
+  void givenNotValidatingSimulator_invalidRequestAndInvalidScript_areAnsweredWithNoViolationsRecorded()
+      throws Exception {
+    try (OpenAiSimulator unchecked = OpenAiSimulator.builder().validating(false).start()) {
+      // breaks the request schema, and the scripted finish reason breaks the response schema
+      unchecked.enqueue(SimulatedReply.text("ok").withFinishReason("finished"));
+      ObjectNode request = chatRequest(false);
+      request.put("temperature", "hot");
+      HttpRequest http = HttpRequest.newBuilder(URI.create(unchecked.baseUrl() + "/chat/completions"))
+          .header("Authorization", "Bearer " + unchecked.apiKey())
+          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+
+      HttpResponse<String> response = client.send(http, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(response.body()).path("choices").path(0).path("message").path("content").asText())
+          .isEqualTo("ok");
+      assertThat(unchecked.requests()).singleElement()
+          .satisfies(r -> assertThat(r.violations()).isEmpty());
+      assertThat(unchecked.simulatorFailures()).isEmpty();
+      assertThat(unchecked.toString()).contains("not validating");
+    }
+  }
+
   // ------------------------------------------------------------------ response validation
 
   @Test
