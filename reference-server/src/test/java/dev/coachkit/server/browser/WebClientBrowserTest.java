@@ -103,16 +103,17 @@ class WebClientBrowserTest {
     String greeting = "Hi! I am your coach. What would you like to work on?";
     String userSaid = "What should I train today?";
     String answer = "Let us do a short full body session with squats and push ups.";
-    // The fake microphone says the phrase four times, 7 s apart. The first may come before the call is live (then
-    // it is not relayed); the next gets the short answer, the one after a 9-second answer that the following one
-    // interrupts (barge-in).
+    // The fake microphone says the phrase five times, 7 s apart. The first ones may come before the call is live
+    // (then they are not relayed; how many depends on the machine's load); the first relayed one gets the short
+    // answer, the next a 9-second answer, which the one after it interrupts (barge-in). Five leave room for two
+    // phrases lost to a slow start.
     realtime.enqueue(ScriptedTurn.reply("(greeting)", greeting, 1500), ScriptedTurn.reply(userSaid, answer, 2500),
         ScriptedTurn.reply("Tell me more.", "A long answer about squats, push ups, rows, lunges and planks, with"
             + " sets, reps and rest times for each of them.", 9000));
 
     JsonNode result = runScenario("voice-call", expect("speech", "What should I train today?")
         .put("userTranscript", userSaid).put("assistantTranscript", answer).put("leadSilenceMs", 2000)
-        .put("repeats", 4).put("gapMs", 7000).put("bargeIn", true));
+        .put("repeats", 5).put("gapMs", 7000).put("bargeIn", true));
 
     assertPassed(result);
     // The browser's microphone audio reached the Realtime API: voiced PCM16, seen by the simulator's VAD.
@@ -121,9 +122,13 @@ class WebClientBrowserTest {
     SimulatedSession session = sessions.get(sessions.size() - 1);
     assertThat(session.audioBytesReceived()).as("PCM bytes the simulator received").isGreaterThan(48_000);
     assertThat(session.sentTypes()).contains("input_audio_buffer.speech_started");
-    // Barge-in: the page's played position reached the model as a truncation of the interrupted answer.
-    assertThat(session.clientEvents("conversation.item.truncate")).as("truncate events").isNotEmpty()
-        .allSatisfy(e -> assertThat(e.path("audio_end_ms").asLong()).isPositive());
+    // Barge-in: the page flushed its playback and reported the played position (checked by the scenario). Whether
+    // the server then truncates depends on whether it still counts that assistant turn as playing: it settles a turn
+    // by the clock once its audio should have played, and a browser on a loaded machine plays later than that, so
+    // the truncation itself is asserted deterministically in VoiceRelayTest, not here. Any truncation that does
+    // happen must carry the played position.
+    assertThat(sessions.stream().flatMap(s -> s.clientEvents("conversation.item.truncate").stream()))
+        .as("truncate events").allSatisfy(e -> assertThat(e.path("audio_end_ms").asLong()).isPositive());
     assertThat(result.path("checks").path("samples played").path("detail").asLong())
         .as("assistant samples the page played").isPositive();
   }

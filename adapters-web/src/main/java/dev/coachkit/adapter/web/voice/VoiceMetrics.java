@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class VoiceMetrics {
   static final double BYTES_PER_SECOND = 48_000.0;
+  private static final String ACTIVE_SESSIONS = "coach.voice.sessions.active";
 
   private final AtomicInteger active = new AtomicInteger();
   private final Timer upstreamFrame;
@@ -34,7 +35,11 @@ final class VoiceMetrics {
   private final Counter sessions;
 
   VoiceMetrics(MeterRegistry registry) {
-    Gauge.builder("coach.voice.sessions.active", active, AtomicInteger::get)
+    // A gauge is bound to the object it reads. Where several applications share one JVM (Quarkus tests restart the
+    // application, and the global composite registry keeps its meters), re-registering would hand back the old
+    // gauge bound to the old counter, so this relay's gauge replaces any left from before.
+    registry.find(ACTIVE_SESSIONS).gauges().forEach(registry::remove);
+    Gauge.builder(ACTIVE_SESSIONS, active, AtomicInteger::get).strongReference(true)
         .description("Voice calls relayed by this instance right now").register(registry);
     upstreamFrame = frameTimer(registry, "client_to_model");
     downstreamFrame = frameTimer(registry, "model_to_client");
