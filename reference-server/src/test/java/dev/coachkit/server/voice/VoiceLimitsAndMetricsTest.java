@@ -52,7 +52,7 @@ class VoiceLimitsAndMetricsTest {
     Response refused = given().auth().oauth2(hal.token()).contentType(ContentType.JSON).body("{}")
         .when().post("/api/coach/voice/sessions")
         .then().statusCode(429).contentType("application/problem+json")
-        .body("code", equalTo("budget_exceeded")).body("status", equalTo(429))
+        .body("reason", equalTo("BUDGET_EXCEEDED")).body("status", equalTo(429))
         .extract().response();
     long retryAfter = Long.parseLong(refused.header("Retry-After"));
     assertThat(retryAfter).as("seconds until the budget renews at midnight").isBetween(1L, 86_400L);

@@ -47,9 +47,9 @@ class VoiceSessionResourceTest {
     given().auth().oauth2(fay.token()).contentType(ContentType.JSON).body("{\"transport\":\"relay\"}")
         .when().post("/api/coach/voice/sessions")
         .then().statusCode(409).contentType("application/problem+json")
-        .body("code", equalTo("voice_session_active")).body("status", equalTo(409));
+        .body("reason", equalTo("VOICE_SESSION_ACTIVE")).body("status", equalTo(409));
     given().auth().oauth2(gus.token()).when().get("/api/coach/voice/sessions/" + id)
-        .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("not_found"));
+        .then().statusCode(404).contentType("application/problem+json").body("reason", equalTo("NOT_FOUND"));
     given().auth().oauth2(gus.token()).when().post("/api/coach/voice/sessions/" + id + "/end")
         .then().statusCode(404);
     given().auth().oauth2(fay.token()).when().get("/api/coach/voice/sessions/" + id)

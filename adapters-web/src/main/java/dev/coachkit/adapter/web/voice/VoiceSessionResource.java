@@ -1,5 +1,7 @@
 package dev.coachkit.adapter.web.voice;
 
+import dev.coachkit.adapter.web.problem.ProblemException;
+
 import dev.coachkit.ports.in.voice.EndVoiceSessionCommand;
 import dev.coachkit.ports.in.voice.EndVoiceSessionResult;
 import dev.coachkit.ports.in.voice.EndVoiceSessionUseCase;
@@ -80,7 +82,7 @@ class VoiceSessionResource {
         Optional.ofNullable(r.conversationId()).map(ConversationId::parse));
     StartVoiceSessionResult result = start.start(command);
     if (result instanceof StartVoiceSessionResult.Refused) {
-      return VoiceProblems.of(((StartVoiceSessionResult.Refused) result).refusal());
+      throw ProblemException.of(((StartVoiceSessionResult.Refused) result).refusal());
     }
     StartVoiceSessionResult.Started started = (StartVoiceSessionResult.Started) result;
     VoiceSession session = started.session();
@@ -94,11 +96,11 @@ class VoiceSessionResource {
   public Response session(@PathParam("id") String id) {
     Optional<VoiceSessionId> sessionId = sessionId(id);
     if (sessionId.isEmpty()) {
-      return VoiceProblems.of(Refusal.notFound("voice session"));
+      throw ProblemException.of(Refusal.notFound("voice session"));
     }
     return get.get(new GetVoiceSessionQuery(user(), sessionId.get()))
         .map(s -> Response.ok(VoiceSessionResponse.of(s, Optional.empty())).build())
-        .orElseGet(() -> VoiceProblems.of(Refusal.notFound("voice session")));
+        .orElseThrow(() -> ProblemException.of(Refusal.notFound("voice session")));
   }
 
   @POST
@@ -108,12 +110,12 @@ class VoiceSessionResource {
   public Response registerCall(@PathParam("id") String id, @Valid @NotNull RegisterVoiceCallRequest request) {
     Optional<VoiceSessionId> sessionId = sessionId(id);
     if (sessionId.isEmpty()) {
-      return VoiceProblems.of(Refusal.notFound("voice session"));
+      throw ProblemException.of(Refusal.notFound("voice session"));
     }
     RegisterVoiceCallResult result = register.register(
         new RegisterVoiceCallCommand(user(), sessionId.get(), request.callId()));
     if (result instanceof RegisterVoiceCallResult.Refused) {
-      return VoiceProblems.of(((RegisterVoiceCallResult.Refused) result).refusal());
+      throw ProblemException.of(((RegisterVoiceCallResult.Refused) result).refusal());
     }
     return Response.ok(VoiceSessionResponse.of(((RegisterVoiceCallResult.Registered) result).session(),
         Optional.empty())).build();
@@ -125,12 +127,12 @@ class VoiceSessionResource {
   public Response endSession(@PathParam("id") String id) {
     Optional<VoiceSessionId> sessionId = sessionId(id);
     if (sessionId.isEmpty()) {
-      return VoiceProblems.of(Refusal.notFound("voice session"));
+      throw ProblemException.of(Refusal.notFound("voice session"));
     }
     EndVoiceSessionResult result = end.end(new EndVoiceSessionCommand(user(), sessionId.get(),
         VoiceEndReason.USER_ENDED));
     if (result instanceof EndVoiceSessionResult.Refused) {
-      return VoiceProblems.of(((EndVoiceSessionResult.Refused) result).refusal());
+      throw ProblemException.of(((EndVoiceSessionResult.Refused) result).refusal());
     }
     return Response.ok(VoiceSessionResponse.of(((EndVoiceSessionResult.Ended) result).session(), Optional.empty()))
         .build();
@@ -142,7 +144,7 @@ class VoiceSessionResource {
   public Response ticket() {
     return tickets.issue(user())
         .map(t -> Response.ok(new VoiceTicketResponse(t.value(), t.expiresAt())).build())
-        .orElseGet(() -> VoiceProblems.of(new Refusal(dev.coachkit.ports.model.common.RefusalReason.RATE_LIMITED,
+        .orElseThrow(() -> ProblemException.of(new Refusal(dev.coachkit.ports.model.common.RefusalReason.RATE_LIMITED,
             "too many unused voice tickets; use or let expire the ones you have",
             Optional.of(java.time.Duration.ofSeconds(60)))));
   }
