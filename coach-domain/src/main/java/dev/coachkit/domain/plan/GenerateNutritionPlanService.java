@@ -7,11 +7,9 @@ import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
 import dev.coachkit.ports.model.common.ConversationId;
-import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.plan.NutritionPlan;
 import dev.coachkit.ports.model.plan.NutritionPlanParameters;
-import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.ports.model.plan.PlanOutcome;
 import dev.coachkit.ports.model.plan.PlanRefusal;
@@ -50,22 +48,15 @@ public final class GenerateNutritionPlanService implements GenerateNutritionPlan
   public PlanOutcome generate(GenerateNutritionPlanCommand command) {
     UserId user = command.userId();
     Optional<ConversationId> source = command.sourceConversationId();
-    if (source.isPresent() && !generation.owns(user, source.get())) {
-      return PlanGeneration.refused(RefusalReason.NOT_FOUND, "conversation not found");
-    }
-    Optional<CoachProfile> profile = generation.coachData.findProfile(user);
-    if (command.parameters().isPresent()) {
-      List<String> notes = new ArrayList<>();
-      NutritionPlanParameters parameters =
-          NutritionParameterDraft.completeExplicit(command.parameters().get(), profile, notes);
-      return plan(user, source, parameters, notes);
-    }
-    String transcript = generation.transcript(user, source.get());
-    if (transcript.isBlank()) {
-      return PlanGeneration.refused(RefusalReason.INVALID_REQUEST,
-          "the conversation has nothing to plan from yet; say what you would like to achieve");
-    }
-    return fromModel(user, profile, generation.coachData.latestCheckIn(user), Optional.of(transcript), source);
+    return generation.generate(user, source, command.parameters().isPresent(),
+        "say what you would like to achieve",
+        profile -> {
+          List<String> notes = new ArrayList<>();
+          NutritionPlanParameters parameters =
+              NutritionParameterDraft.completeExplicit(command.parameters().orElseThrow(), profile, notes);
+          return plan(user, source, parameters, notes);
+        },
+        (profile, checkIn, transcript) -> fromModel(user, profile, checkIn, transcript, source));
   }
 
   /**
@@ -73,24 +64,20 @@ public final class GenerateNutritionPlanService implements GenerateNutritionPlan
    * the user has no nutrition plan.
    */
   public PlanOutcome regenerate(UserId user, CheckInSummary summary) {
-    if (generation.plans.active(user, PlanKind.NUTRITION).isEmpty()) {
-      return PlanGeneration.refused(RefusalReason.NOT_FOUND, "no nutrition plan to regenerate");
-    }
-    return fromModel(user, generation.coachData.findProfile(user), Optional.of(summary), Optional.empty(),
-        Optional.empty());
+    return generation.regenerate(user, PlanKind.NUTRITION, summary,
+        (profile, checkIn, transcript) -> fromModel(user, profile, checkIn, transcript, Optional.empty()));
   }
 
   private PlanOutcome fromModel(UserId user, Optional<CoachProfile> profile, Optional<CheckInSummary> checkIn,
       Optional<String> transcript, Optional<ConversationId> source) {
-    Optional<Plan> active = generation.plans.active(user, PlanKind.NUTRITION);
-    String input = generation.input(profile, active, active.map(NutritionParameterDraft::describe).orElse(""),
-        checkIn, transcript);
-    StructuredAnswers.Result result =
-        generation.ask(user, source, NutritionParameterDraft.INSTRUCTIONS, input, NutritionParameterDraft.schema());
-    if (result instanceof StructuredAnswers.Failed failed) {
-      return PlanGeneration.refused(failed);
+    PlanGeneration.Extraction extraction = generation.extract(user, source, PlanKind.NUTRITION,
+        NutritionParameterDraft.INSTRUCTIONS, NutritionParameterDraft.schema(), NutritionParameterDraft::describe,
+        profile, checkIn, transcript);
+    if (extraction instanceof PlanGeneration.Extraction.Stopped stopped) {
+      return stopped.refusal();
     }
-    NutritionParameterDraft.Read read = NutritionParameterDraft.read(((StructuredAnswers.Answered) result).answer());
+    PlanGeneration.Extraction.Answered answered = (PlanGeneration.Extraction.Answered) extraction;
+    NutritionParameterDraft.Read read = NutritionParameterDraft.read(answered.answer());
     if (!read.problems().isEmpty()) {
       return PlanGeneration.unusableAnswer(read.problems());
     }
@@ -98,7 +85,7 @@ public final class GenerateNutritionPlanService implements GenerateNutritionPlan
     List<ProgressMeasurement> measurements =
         generation.coachData.measurements(user, now.minus(WEIGHT_LOOKBACK), now.plusSeconds(1));
     NutritionParameterDraft.Completed completed =
-        read.draft().complete(profile, active, measurements, generation.clock);
+        read.draft().complete(profile, answered.active(), measurements, generation.clock);
     if (completed.parameters().isEmpty()) {
       return new PlanOutcome.Refused(new PlanRefusal(completed.missing()));
     }

@@ -6,9 +6,7 @@ import dev.coachkit.ports.in.plan.GenerateWorkoutPlanUseCase;
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.common.ConversationId;
-import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.common.UserId;
-import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.ports.model.plan.PlanOutcome;
 import dev.coachkit.ports.model.plan.WorkoutPlan;
@@ -42,21 +40,11 @@ public final class GenerateWorkoutPlanService implements GenerateWorkoutPlanUseC
   public PlanOutcome generate(GenerateWorkoutPlanCommand command) {
     UserId user = command.userId();
     Optional<ConversationId> source = command.sourceConversationId();
-    if (source.isPresent() && !generation.owns(user, source.get())) {
-      return PlanGeneration.refused(RefusalReason.NOT_FOUND, "conversation not found");
-    }
-    Optional<CoachProfile> profile = generation.coachData.findProfile(user);
-    if (command.parameters().isPresent()) {
-      WorkoutParameterDraft.Completed completed =
-          WorkoutParameterDraft.completeExplicit(command.parameters().get(), profile);
-      return plan(user, source, completed, List.of());
-    }
-    String transcript = generation.transcript(user, source.get());
-    if (transcript.isBlank()) {
-      return PlanGeneration.refused(RefusalReason.INVALID_REQUEST,
-          "the conversation has nothing to plan from yet; say what you would like to train for");
-    }
-    return fromModel(user, profile, generation.coachData.latestCheckIn(user), Optional.of(transcript), source);
+    return generation.generate(user, source, command.parameters().isPresent(),
+        "say what you would like to train for",
+        profile -> plan(user, source,
+            WorkoutParameterDraft.completeExplicit(command.parameters().orElseThrow(), profile), List.of()),
+        (profile, checkIn, transcript) -> fromModel(user, profile, checkIn, transcript, source));
   }
 
   /**
@@ -64,30 +52,26 @@ public final class GenerateWorkoutPlanService implements GenerateWorkoutPlanUseC
    * current plan's values unless the summary suggests a change; refused when the user has no workout plan.
    */
   public PlanOutcome regenerate(UserId user, CheckInSummary summary) {
-    if (generation.plans.active(user, PlanKind.WORKOUT).isEmpty()) {
-      return PlanGeneration.refused(RefusalReason.NOT_FOUND, "no workout plan to regenerate");
-    }
-    return fromModel(user, generation.coachData.findProfile(user), Optional.of(summary), Optional.empty(),
-        Optional.empty());
+    return generation.regenerate(user, PlanKind.WORKOUT, summary,
+        (profile, checkIn, transcript) -> fromModel(user, profile, checkIn, transcript, Optional.empty()));
   }
 
   private PlanOutcome fromModel(UserId user, Optional<CoachProfile> profile, Optional<CheckInSummary> checkIn,
       Optional<String> transcript, Optional<ConversationId> source) {
-    Optional<Plan> active = generation.plans.active(user, PlanKind.WORKOUT);
-    String input = generation.input(profile, active, active.map(WorkoutParameterDraft::describe).orElse(""),
+    PlanGeneration.Extraction extraction = generation.extract(user, source, PlanKind.WORKOUT,
+        WorkoutParameterDraft.INSTRUCTIONS, WorkoutParameterDraft.schema(), WorkoutParameterDraft::describe, profile,
         checkIn, transcript);
-    StructuredAnswers.Result result =
-        generation.ask(user, source, WorkoutParameterDraft.INSTRUCTIONS, input, WorkoutParameterDraft.schema());
-    if (result instanceof StructuredAnswers.Failed failed) {
-      return PlanGeneration.refused(failed);
+    if (extraction instanceof PlanGeneration.Extraction.Stopped stopped) {
+      return stopped.refusal();
     }
-    WorkoutParameterDraft.Read read = WorkoutParameterDraft.read(((StructuredAnswers.Answered) result).answer());
+    PlanGeneration.Extraction.Answered answered = (PlanGeneration.Extraction.Answered) extraction;
+    WorkoutParameterDraft.Read read = WorkoutParameterDraft.read(answered.answer());
     if (!read.problems().isEmpty()) {
       return PlanGeneration.unusableAnswer(read.problems());
     }
     List<String> extraNotes = new ArrayList<>();
     checkIn.ifPresent(c -> extraNotes.add(CoachFacts.planNote(c)));
-    return plan(user, source, read.draft().complete(profile, active), extraNotes);
+    return plan(user, source, read.draft().complete(profile, answered.active()), extraNotes);
   }
 
   private PlanOutcome plan(UserId user, Optional<ConversationId> source, WorkoutParameterDraft.Completed completed,

@@ -10,11 +10,13 @@ import dev.coachkit.ports.model.common.PlanId;
 import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.Message;
+import dev.coachkit.ports.model.json.JsonObject;
 import dev.coachkit.ports.model.model.ResponseSchema;
 import dev.coachkit.ports.model.plan.NewPlan;
 import dev.coachkit.ports.model.plan.NutritionPlan;
 import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.plan.PlanBody;
+import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.ports.model.plan.PlanOutcome;
 import dev.coachkit.ports.model.plan.PlanRefusal;
 import dev.coachkit.ports.model.plan.WorkoutPlan;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** What the two plan services share: reading the source conversation, asking the model, storing a version. */
 final class PlanGeneration {
@@ -66,6 +69,68 @@ final class PlanGeneration {
     return new PlanOutcome.Refused(new PlanRefusal(reasons, RefusalReason.MODEL_UNAVAILABLE, Optional.empty()));
   }
 
+  /** Plans from parameters the caller completed with the user's profile. */
+  interface FromParameters {
+    PlanOutcome plan(Optional<CoachProfile> profile);
+  }
+
+  /** Plans from what the model extracts, given the profile, the latest check-in and a transcript when known. */
+  interface FromModel {
+    PlanOutcome plan(Optional<CoachProfile> profile, Optional<CheckInSummary> checkIn, Optional<String> transcript);
+  }
+
+  /**
+   * The flow both services share: a source conversation must be the user's; explicit parameters are planned at
+   * once; otherwise the conversation must have something to plan from, and the model extracts the parameters.
+   */
+  PlanOutcome generate(UserId user, Optional<ConversationId> source, boolean explicit, String whatToSay,
+      FromParameters fromParameters, FromModel fromModel) {
+    if (source.isPresent() && !owns(user, source.get())) {
+      return refused(RefusalReason.NOT_FOUND, "conversation not found");
+    }
+    Optional<CoachProfile> profile = coachData.findProfile(user);
+    if (explicit) {
+      return fromParameters.plan(profile);
+    }
+    String transcript = transcript(user, source.orElseThrow());
+    if (transcript.isBlank()) {
+      return refused(RefusalReason.INVALID_REQUEST, "the conversation has nothing to plan from yet; " + whatToSay);
+    }
+    return fromModel.plan(profile, coachData.latestCheckIn(user), Optional.of(transcript));
+  }
+
+  /** A new version from a check-in summary, only when the user already has a plan of that kind. */
+  PlanOutcome regenerate(UserId user, PlanKind kind, CheckInSummary summary, FromModel fromModel) {
+    if (plans.active(user, kind).isEmpty()) {
+      return refused(RefusalReason.NOT_FOUND,
+          "no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " plan to regenerate");
+    }
+    return fromModel.plan(coachData.findProfile(user), Optional.of(summary), Optional.empty());
+  }
+
+  /**
+   * Asks the model for the parameters of a new version of the user's plan of this kind; the answer with the plan
+   * in force, or the refusal that stops planning.
+   */
+  Extraction extract(UserId user, Optional<ConversationId> source, PlanKind kind, String instructions,
+      ResponseSchema schema, Function<Plan, String> describe, Optional<CoachProfile> profile,
+      Optional<CheckInSummary> checkIn, Optional<String> transcript) {
+    Optional<Plan> active = plans.active(user, kind);
+    String input = input(profile, active, active.map(describe).orElse(""), checkIn, transcript);
+    StructuredAnswers.Result result = answers.ask(user, source, instructions, input, schema, settings.maxOutputTokens());
+    if (result instanceof StructuredAnswers.Failed failed) {
+      return new Extraction.Stopped(refused(failed));
+    }
+    return new Extraction.Answered(active, ((StructuredAnswers.Answered) result).answer());
+  }
+
+  /** What {@link #extract} gives: the model's answer with the plan in force, or why planning stops. */
+  sealed interface Extraction {
+    record Answered(Optional<Plan> active, JsonObject answer) implements Extraction {}
+
+    record Stopped(PlanOutcome refusal) implements Extraction {}
+  }
+
   boolean owns(UserId user, ConversationId conversation) {
     return conversations.find(user, conversation).isPresent();
   }
@@ -87,11 +152,6 @@ final class PlanGeneration {
     input.append("## Latest check-in\n").append(checkIn.map(CoachFacts::describe).orElse("(none)")).append("\n\n");
     input.append("## Conversation\n").append(transcript.orElse("(none: regenerate from the check-in)"));
     return input.toString();
-  }
-
-  StructuredAnswers.Result ask(UserId user, Optional<ConversationId> source, String instructions, String input,
-      ResponseSchema schema) {
-    return answers.ask(user, source, instructions, input, schema, settings.maxOutputTokens());
   }
 
   /** Stores the body as the user's new active version of its kind. */

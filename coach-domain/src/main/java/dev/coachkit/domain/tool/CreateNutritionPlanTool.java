@@ -37,8 +37,8 @@ import java.util.Set;
 
 /**
  * {@code create_nutrition_plan}: generates and stores a nutrition plan. Body data left out comes from the profile;
- * when neither has it, the tool answers with an error naming what to ask the user. The profile's allergies are
- * always excluded.
+ * when neither has it, the tool answers with an error naming what to ask the user. The command carries only the
+ * allergies named in the call; the plan service always excludes the profile's as well and says so in the notes.
  */
 final class CreateNutritionPlanTool implements CoachTool {
   static final String NAME = "create_nutrition_plan";
@@ -96,7 +96,6 @@ final class CreateNutritionPlanTool implements CoachTool {
 
     CoachKnowledge known = knowledge.get(new GetCoachKnowledgeQuery(invocation.userId()));
     Optional<CoachProfile> profile = known.profile();
-    profile.ifPresent(p -> allergies.addAll(p.allergies()));
     int thisYear = known.asOf().atZone(ZoneOffset.UTC).getYear();
 
     Optional<BiologicalSex> chosenSex = sex.or(() -> profile.flatMap(CoachProfile::sex).map(ProfileNormaliser::biologicalSex));

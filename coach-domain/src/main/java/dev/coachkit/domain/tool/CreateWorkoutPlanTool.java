@@ -35,8 +35,9 @@ import java.util.Set;
 
 /**
  * {@code create_workout_plan}: generates and stores a workout plan. Left-out parameters come from the profile
- * (level, equipment) or defaults (60-minute sessions, 8 weeks); the profile's injuries are always added to the
- * limitations, so a plan never ignores one.
+ * (level, equipment) or defaults (60-minute sessions, 8 weeks). The command carries only the limitations the user
+ * named in the call: the plan service always adds the profile's injuries and notes in the plan that it did, so a
+ * plan never ignores one and the user is told why.
  */
 final class CreateWorkoutPlanTool implements CoachTool {
   static final String NAME = "create_workout_plan";
@@ -82,11 +83,12 @@ final class CreateWorkoutPlanTool implements CoachTool {
     int minutes = args.optionalInt("session_minutes", 20, 180).orElse(DEFAULT_SESSION_MINUTES);
     int weeks = args.optionalInt("weeks", 1, 16).orElse(DEFAULT_WEEKS);
     Optional<Set<Equipment>> equipment = args.optionalEnumSet("equipment", Equipment.class);
-    Set<Limitation> limitations = EnumSet.noneOf(Limitation.class);
-    args.optionalEnumSet("limitations", Limitation.class).ifPresent(limitations::addAll);
+    Set<Limitation> named = args.optionalEnumSet("limitations", Limitation.class).orElse(Set.of());
 
     Optional<CoachProfile> profile = knowledge.get(new GetCoachKnowledgeQuery(invocation.userId())).profile();
-    profile.ifPresent(p -> limitations.addAll(ProfileNormaliser.limitations(p.injuries()).values()));
+    Set<Limitation> respected = EnumSet.noneOf(Limitation.class);
+    respected.addAll(named);
+    profile.ifPresent(p -> respected.addAll(ProfileNormaliser.limitations(p.injuries()).values()));
     FitnessLevel chosenLevel = level.or(() -> profile.flatMap(CoachProfile::fitnessLevel))
         .orElse(FitnessLevel.BEGINNER);
     Set<Equipment> chosenEquipment = equipment
@@ -94,13 +96,13 @@ final class CreateWorkoutPlanTool implements CoachTool {
         .orElse(Set.of(Equipment.BODYWEIGHT));
 
     WorkoutPlanParameters parameters = new WorkoutPlanParameters(goal, chosenLevel, days, minutes, weeks,
-        chosenEquipment, limitations);
+        chosenEquipment, named);
     PlanOutcome outcome = plans.generate(new GenerateWorkoutPlanCommand(invocation.userId(),
         Optional.of(parameters), invocation.conversationId()));
     if (outcome instanceof PlanOutcome.Refused) {
       throw new ToolRefusalException("the workout plan was refused", ((PlanOutcome.Refused) outcome).reasons());
     }
-    return summary(((PlanOutcome.Generated) outcome).plan(), limitations);
+    return summary(((PlanOutcome.Generated) outcome).plan(), respected);
   }
 
   private static JsonObject summary(Plan plan, Set<Limitation> limitations) {
@@ -128,6 +130,7 @@ final class CreateWorkoutPlanTool implements CoachTool {
         .put("weeks", w.weeks().size())
         .put("limitations_respected", new JsonArray(respected))
         .put("first_week", new JsonArray(firstWeek))
+        .put("notes", JsonArray.ofStrings(w.notes()))
         .build();
   }
 }

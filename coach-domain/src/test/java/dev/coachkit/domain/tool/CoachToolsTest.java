@@ -2,6 +2,7 @@ package dev.coachkit.domain.tool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coachkit.domain.coaching.TestCoachWorld;
 import dev.coachkit.domain.context.TestKnowledgeFactory;
 import dev.coachkit.domain.plan.exercise.ExerciseLibrary;
 import dev.coachkit.ports.model.coaching.Persona;
@@ -18,9 +19,13 @@ import dev.coachkit.ports.model.model.ToolSpec;
 import dev.coachkit.ports.model.plan.Equipment;
 import dev.coachkit.ports.model.plan.FitnessLevel;
 import dev.coachkit.ports.model.plan.Limitation;
+import dev.coachkit.ports.model.plan.NutritionPlan;
 import dev.coachkit.ports.model.plan.NutritionPlanParameters;
+import dev.coachkit.ports.model.plan.PlanKind;
+import dev.coachkit.ports.model.plan.WorkoutPlan;
 import dev.coachkit.ports.model.plan.WorkoutPlanParameters;
 import dev.coachkit.ports.testing.MutableClock;
+import dev.coachkit.ports.testing.TestCoachDataFactory;
 import dev.coachkit.ports.testing.TestIds;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +47,8 @@ class CoachToolsTest {
   private final ConversationId conversation = TestIds.conversation();
   private final ToolInvocation invocation =
       new ToolInvocation(ana, Optional.of(conversation), Persona.FITNESS_COACH, true);
+  private final ToolInvocation outsideAConversation =
+      new ToolInvocation(ana, Optional.empty(), Persona.FITNESS_COACH, true);
 
   @BeforeEach
   void knowAna() {
@@ -96,7 +103,7 @@ class CoachToolsTest {
   }
 
   @Test
-  void givenMinimalWorkoutArguments_createWorkoutPlan_fillsTheRestFromTheProfileAndAlwaysKeepsItsInjuries() {
+  void givenMinimalWorkoutArguments_createWorkoutPlan_fillsTheRestFromTheProfileAndLeavesItsInjuriesToThePlanService() {
     ToolResult result = run("create_workout_plan", "{\"goal\":\"hypertrophy\",\"days_per_week\":3,\"level\":null,"
         + "\"session_minutes\":null,\"weeks\":null,\"equipment\":null,\"limitations\":[\"shoulder\"]}");
 
@@ -112,7 +119,56 @@ class CoachToolsTest {
     assertThat(p.sessionMinutes()).isEqualTo(60);
     assertThat(p.weeks()).isEqualTo(8);
     assertThat(p.equipment()).contains(Equipment.DUMBBELL, Equipment.BENCH);
-    assertThat(p.limitations()).containsExactlyInAnyOrder(Limitation.KNEE, Limitation.SHOULDER);
+    assertThat(p.limitations()).as("only what the call named; the plan service adds the profile's and says so")
+        .containsExactly(Limitation.SHOULDER);
+    assertThat(((JsonObject) result.result()).find("limitations_respected").orElseThrow())
+        .isEqualTo(JsonArray.ofStrings(List.of("knee", "shoulder")));
+  }
+
+  @Test
+  void givenAProfileInjury_createWorkoutPlanThroughThePlanService_respectsItOnceAndTellsTheUserWhy() {
+    TestCoachWorld world = new TestCoachWorld();
+    world.coachData.saveProfile(TestCoachDataFactory.profile(ana)); // left knee
+    CoachTools real = new CoachTools(world.workoutPlans(), world.nutritionPlans(), fakes.knowledgeUseCase,
+        fakes.followUps, LIBRARY, clock);
+
+    ToolResult result = real.run(new ToolCall("call-1", "create_workout_plan", Json.parse(
+        "{\"goal\":\"hypertrophy\",\"days_per_week\":3,\"level\":null,\"session_minutes\":null,"
+            + "\"weeks\":null,\"equipment\":null,\"limitations\":[\"shoulder\"]}")), outsideAConversation);
+
+    assertThat(result.error()).isFalse();
+    JsonObject summary = (JsonObject) result.result();
+    assertThat(summary.find("limitations_respected").orElseThrow())
+        .isEqualTo(JsonArray.ofStrings(List.of("knee", "shoulder")));
+    assertThat(summary.find("notes").orElseThrow().toString()).contains("from your profile").contains("KNEE");
+    WorkoutPlan stored = (WorkoutPlan) world.plans.active(ana, PlanKind.WORKOUT).orElseThrow().body();
+    assertThat(stored.notes()).anySatisfy(n -> assertThat(n).contains("from your profile").contains("KNEE"));
+    for (var week : stored.weeks()) {
+      for (var day : week.days()) {
+        for (var exercise : day.exercises()) {
+          assertThat(LIBRARY.find(exercise.exerciseId()).orElseThrow().contraindications()).as(exercise.name())
+              .doesNotContain(Limitation.KNEE, Limitation.SHOULDER);
+        }
+      }
+    }
+  }
+
+  @Test
+  void givenAProfileAllergy_createNutritionPlanThroughThePlanService_excludesItAndTellsTheUserWhy() {
+    TestCoachWorld world = new TestCoachWorld();
+    world.coachData.saveProfile(TestCoachDataFactory.profile(ana)); // peanuts
+    CoachTools real = new CoachTools(world.workoutPlans(), world.nutritionPlans(), fakes.knowledgeUseCase,
+        fakes.followUps, LIBRARY, clock);
+
+    ToolResult result = real.run(new ToolCall("call-1", "create_nutrition_plan", Json.parse(
+        "{\"goal\":\"lose_weight\",\"weekly_change_kg\":0.5,\"allergies\":[\"shellfish\"]}")), outsideAConversation);
+
+    assertThat(result.error()).isFalse();
+    NutritionPlan stored = (NutritionPlan) world.plans.active(ana, PlanKind.NUTRITION).orElseThrow().body();
+    assertThat(stored.excludedAllergens()).contains("shellfish").hasSizeGreaterThan(1);
+    assertThat(stored.notes()).anySatisfy(n -> assertThat(n).startsWith("Allergies from your profile were excluded"));
+    assertThat(((JsonObject) result.result()).find("notes").orElseThrow().toString())
+        .contains("Allergies from your profile were excluded");
   }
 
   @Test
@@ -176,7 +232,7 @@ class CoachToolsTest {
   }
 
   @Test
-  void givenAGoalOnly_createNutritionPlan_takesBodyDataAndAllergiesFromTheProfile() {
+  void givenAGoalOnly_createNutritionPlan_takesBodyDataFromTheProfileAndLeavesItsAllergiesToThePlanService() {
     ToolResult result = run("create_nutrition_plan", "{\"goal\":\"lose_weight\",\"weekly_change_kg\":0.5,"
         + "\"allergies\":[\"shellfish\"]}");
 
@@ -186,7 +242,7 @@ class CoachToolsTest {
     assertThat(p.age()).isEqualTo(36);
     assertThat(p.weightKg()).isEqualTo(64.5);
     assertThat(p.heightCm()).isEqualTo(168.0);
-    assertThat(p.allergies()).contains("peanuts", "shellfish");
+    assertThat(p.allergies()).containsExactly("shellfish");
     assertThat(p.dietaryPreferences()).containsExactly(
         dev.coachkit.ports.model.plan.DietaryPreference.VEGETARIAN);
     assertThat(p.weeklyChangeKg()).hasValue(0.5);
