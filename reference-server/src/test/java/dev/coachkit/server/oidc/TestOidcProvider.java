@@ -522,7 +522,7 @@ public final class TestOidcProvider implements AutoCloseable {
   private static String page(String title, String body) {
     return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
         + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + title + "</title>"
-        + "<style>body{font:16px system-ui,sans-serif;background:#eef1f5;display:grid;place-items:center;"
+        + "<style>*{box-sizing:border-box}body{font:16px system-ui,sans-serif;background:#eef1f5;display:grid;place-items:center;"
         + "min-height:100vh;margin:0}main{background:#fff;padding:2rem;border-radius:12px;width:min(22rem,90vw);"
         + "box-shadow:0 4px 20px #0002}label,input,button{display:block;width:100%;box-sizing:border-box}"
         + "input{margin:.4rem 0 1rem;padding:.6rem;font:inherit}button{padding:.6rem;font:inherit;"
