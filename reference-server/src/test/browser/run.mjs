@@ -138,8 +138,9 @@ async function apiFromPage(page, path) {
 }
 
 async function openTab(page, name) {
-  await page.getByRole('button', { name, exact: true }).click();
-  await page.locator(`#view-${name.toLowerCase()}`).waitFor({ state: 'visible' });
+  const tab = page.getByRole('button', { name, exact: true });
+  await tab.click();
+  await page.locator(`#view-${await tab.getAttribute('data-view')}`).waitFor({ state: 'visible' });
 }
 
 async function usageCard(page, label) {
@@ -374,11 +375,11 @@ const scenarios = {
         else if (tag.endsWith(':checkbox')) await field.setChecked(!!value);
         else await field.fill(Array.isArray(value) ? value.join(', ') : String(value));
       }
-      const filled = await shots(page, 'profile-filled');
       await page.getByRole('button', { name: 'Save profile' }).click();
       await page.waitForFunction(() => /^(Saved\.|Not saved)/.test(document.querySelector('#profile-status').textContent));
       const status = await page.locator('#profile-status').textContent();
       check.that('the page says the profile was saved', status === 'Saved.', status);
+      const saved = await shots(page, 'profile-saved');
       const context = await apiFromPage(page, '/api/coach/context');
       const stored = context.body?.profile || {};
       for (const [name, value] of Object.entries(profile)) {
@@ -393,9 +394,9 @@ const scenarios = {
       check.that('the form shows the stored profile after a reload', name === profile.name, name);
       const injuries = await form.locator('[name="injuries"]').inputValue();
       check.that('lists come back comma separated', injuries === (profile.injuries || []).join(', '), injuries);
-      const saved = await shots(page, 'profile-saved');
+      const reloaded = await shots(page, 'profile-reloaded');
       current.succeeded = true;
-      return [...filled, ...saved];
+      return [...saved, ...reloaded];
     } finally {
       await browser.close();
     }
@@ -454,7 +455,6 @@ const scenarios = {
       check.that('delete is disabled until DELETE is typed', await confirm.isDisabled());
       await page.getByLabel('Confirmation').fill('delete');
       check.that('a lower-case word does not confirm', await confirm.isDisabled());
-      const dialogShots = await shots(page, 'delete-dialog');
       await page.getByRole('button', { name: 'Cancel' }).click();
       await dialog.waitFor({ state: 'hidden' });
       const afterCancel = (await apiFromPage(page, '/api/coach/conversations')).body;
@@ -463,6 +463,7 @@ const scenarios = {
       await page.getByRole('button', { name: 'Delete my data…' }).click();
       await page.getByLabel('Confirmation').fill('DELETE');
       check.that('DELETE enables the button', await confirm.isEnabled());
+      const dialogShots = await shots(page, 'delete-dialog');
       await confirm.click();
       await page.locator('#signin').waitFor({ state: 'visible' });
       const message = await page.locator('#signin-message').textContent();
