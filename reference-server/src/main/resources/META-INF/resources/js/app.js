@@ -121,10 +121,18 @@ function scheduleExpiry() {
   if (!held?.expiresAt) return;
   const left = held.expiresAt - Date.now();
   const lead = held.refreshToken ? Math.min(60000, Math.max(0, left / 5)) : 0;
-  state.expiryTimer = setTimeout(async () => {
-    if (held.refreshToken && await renewToken()) return;
+  const expire = () => {
     record('token-expired', held.user);
     signedOut('Your sign-in has expired. Sign in again to continue.');
+  };
+  state.expiryTimer = setTimeout(async () => {
+    if (!held.refreshToken) {
+      expire();
+      return;
+    }
+    if (await renewToken()) return;
+    // Not renewed: the current token still works until it expires; then say so.
+    state.expiryTimer = setTimeout(expire, Math.max(0, held.expiresAt - Date.now()));
   }, Math.max(0, Math.min(left - lead, 2 ** 31 - 1)));
 }
 
