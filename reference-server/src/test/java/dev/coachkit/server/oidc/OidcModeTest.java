@@ -50,6 +50,15 @@ class OidcModeTest {
   }
 
   @Test
+  void givenProviderAccessToken_voiceTicket_isIssued() {
+    // The web client authorises the voice WebSocket with a ticket bought with its bearer token (ADR-0009).
+    String token = provider.accessToken("olivia", TestOidcProvider.API_AUDIENCE, Duration.ofMinutes(5));
+
+    given().auth().oauth2(token).when().post("/api/coach/voice/tickets")
+        .then().statusCode(200).body("ticket", startsWith("vt_"));
+  }
+
+  @Test
   void givenTokenForAnotherAudience_whoami_isUnauthorized() {
     String token = provider.accessToken("olivia", "some-other-api", Duration.ofMinutes(5));
 
