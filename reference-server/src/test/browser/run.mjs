@@ -5,7 +5,9 @@
 //
 //   node run.mjs <baseUrl> <scenario> [options-json]
 //
-// scenario: sign-in | text-chat | plan-card | voice-call | mic-denied | all (comma-separated lists work too)
+// scenario: sign-in | text-chat | plan-card | voice-call | mic-denied | profile | usage | delete-data   (local issuer)
+//           oidc-sign-in | oidc-state-tampered | oidc-wrong-verifier | oidc-refresh | oidc-expiry  (identity provider)
+//           all (the local ones; comma-separated lists work too)
 // options-json: {"screenshots": dir, "expect": {...texts the simulators were scripted to say...},
 //                "chromium": "/usr/bin/chromium", "timeoutMs": 30000}
 // Prints one JSON line per scenario on stdout ({"scenario", "passed", "checks", "error", "screenshots"}) and exits
@@ -120,6 +122,54 @@ function lastAssistant(page) {
   return page.locator('#messages .msg.assistant').last();
 }
 
+async function waitForReply(page) {
+  await page.waitForFunction(() => !window.coachkit.state.busy && document.querySelector('#messages .msg.assistant')
+    && !document.querySelector('#messages .msg.assistant.streaming'));
+  return (await lastAssistant(page).locator('.text').textContent()).trim();
+}
+
+/** An API call from the page with the token it holds (what the server has, not what the page shows). */
+async function apiFromPage(page, path) {
+  return page.evaluate(async (p) => {
+    const token = sessionStorage.getItem('coachkit.token');
+    const r = await fetch(p, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' } });
+    return { status: r.status, body: r.status === 204 ? null : await r.json().catch(() => null) };
+  }, path);
+}
+
+async function openTab(page, name) {
+  const tab = page.getByRole('button', { name, exact: true });
+  await tab.click();
+  await page.locator(`#view-${await tab.getAttribute('data-view')}`).waitFor({ state: 'visible' });
+}
+
+async function usageCard(page, label) {
+  const card = page.locator('#usage .usage-card').filter({ has: page.locator('dt', { hasText: label }) });
+  const values = await card.locator('dd').allTextContents();
+  return { value: values[0]?.trim(), sub: values[1]?.trim() };
+}
+
+async function showUsage(page) {
+  await openTab(page, 'Usage');
+  await page.waitForFunction(() => document.querySelector('#usage-status').textContent === ''
+    && document.querySelectorAll('#usage .usage-card').length > 0);
+}
+
+const oidcUrl = (path) => `${expect.issuer}/protocol/openid-connect/${path}`;
+
+/** Clicks the OIDC sign-in button and logs in at the provider's page; returns the authorization request URL. */
+async function signInAtProvider(page, user, { shotName } = {}) {
+  const button = page.getByRole('button', { name: 'Sign in with your account' });
+  await button.click();
+  await page.waitForURL((u) => u.href.startsWith(expect.issuer));
+  const authorization = new URL(page.url());
+  await page.getByLabel('Username').waitFor();
+  const providerShots = shotName ? await shots(page, shotName) : [];
+  await page.getByLabel('Username').fill(user);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  return { authorization, providerShots };
+}
+
 // ------------------------------------------------------------------ scenarios
 
 const scenarios = {
@@ -128,6 +178,7 @@ const scenarios = {
     try {
       const page = await openPage(browser.context);
       const field = page.getByLabel('Local user name');
+      await field.waitFor();
       check.that('sign-in field has focus', await field.evaluate((el) => el === document.activeElement));
       const signinShots = await shots(page, 'sign-in');
       await field.fill('not a name!');
@@ -307,6 +358,273 @@ const scenarios = {
       rmSync(wav, { force: true });
     }
   },
+
+  async profile(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      await signIn(page, expect.user);
+      await openTab(page, 'Profile');
+      await page.waitForFunction(() => document.querySelector('#profile-status').textContent !== 'Loading…');
+      const form = page.locator('#profile-form');
+      const profile = expect.profile;
+      for (const [name, value] of Object.entries(profile)) {
+        const field = form.locator(`[name="${name}"]`);
+        const tag = await field.evaluate((el) => el.tagName + (el.type === 'checkbox' ? ':checkbox' : ''));
+        if (tag === 'SELECT') await field.selectOption(String(value));
+        else if (tag.endsWith(':checkbox')) await field.setChecked(!!value);
+        else await field.fill(Array.isArray(value) ? value.join(', ') : String(value));
+      }
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      await page.waitForFunction(() => /^(Saved\.|Not saved)/.test(document.querySelector('#profile-status').textContent));
+      const status = await page.locator('#profile-status').textContent();
+      check.that('the page says the profile was saved', status === 'Saved.', status);
+      const saved = await shots(page, 'profile-saved');
+      const context = await apiFromPage(page, '/api/coach/context');
+      const stored = context.body?.profile || {};
+      for (const [name, value] of Object.entries(profile)) {
+        check.that(`server has ${name}`, JSON.stringify(stored[name]) === JSON.stringify(value), { stored: stored[name], value });
+      }
+      // A fresh page reads the profile back from the server.
+      await page.reload();
+      await page.locator('#app').waitFor({ state: 'visible' });
+      await openTab(page, 'Profile');
+      await page.waitForFunction(() => document.querySelector('#profile-status').textContent === '');
+      const name = await form.locator('[name="name"]').inputValue();
+      check.that('the form shows the stored profile after a reload', name === profile.name, name);
+      const injuries = await form.locator('[name="injuries"]').inputValue();
+      check.that('lists come back comma separated', injuries === (profile.injuries || []).join(', '), injuries);
+      const reloaded = await shots(page, 'profile-reloaded');
+      current.succeeded = true;
+      return [...saved, ...reloaded];
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async usage(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      await signIn(page, expect.user);
+      await showUsage(page);
+      const before = await usageCard(page, 'Tokens');
+      check.that('no tokens before the first turn', before.value === '0', before);
+      await openTab(page, 'Coach');
+      await sendText(page, expect.userMessage);
+      const reply = await waitForReply(page);
+      check.that('the chat turn succeeded', !expect.reply || reply === expect.reply, reply);
+      await showUsage(page);
+      const tokens = await usageCard(page, 'Tokens');
+      const cost = await usageCard(page, 'Cost');
+      const responses = await usageCard(page, 'Responses');
+      const server = (await apiFromPage(page, '/api/coach/usage')).body;
+      const total = server.tokens.inputTokens + server.tokens.outputTokens;
+      check.that('tokens shown are the server\'s', tokens.value === total.toLocaleString('en-US') && total > 0,
+        { shown: tokens, server: server.tokens });
+      check.that('tokens split in and out', tokens.sub === `${server.tokens.inputTokens.toLocaleString('en-US')} in · ${server.tokens.outputTokens.toLocaleString('en-US')} out`, tokens.sub);
+      const shownCost = Number(cost.value.replace(/^\$/, ''));
+      check.that('cost shown is the server\'s and not zero', shownCost > 0
+        && Math.abs(shownCost - Number(server.costUsd)) < 0.00005, { shown: cost.value, server: server.costUsd });
+      check.that('responses counted', responses.value === String(server.responses) && server.responses >= 1,
+        { shown: responses.value, server: server.responses });
+      check.results['usage'] = { ok: true, detail: { tokens: server.tokens, costUsd: server.costUsd } };
+      current.succeeded = true;
+      return await shots(page, 'usage');
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async 'delete-data'(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      await signIn(page, expect.user);
+      await sendText(page, expect.userMessage);
+      await waitForReply(page);
+      const conversationsBefore = (await apiFromPage(page, '/api/coach/conversations')).body;
+      const countOf = (reply) => (Array.isArray(reply) ? reply : reply?.conversations || reply?.items || []).length;
+      check.that('a conversation exists', countOf(conversationsBefore) === 1, conversationsBefore);
+      await openTab(page, 'Profile');
+      // First the user changes their mind: Cancel deletes nothing.
+      await page.getByRole('button', { name: 'Delete my data…' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.waitFor();
+      const confirm = page.getByRole('button', { name: 'Delete everything' });
+      check.that('delete is disabled until DELETE is typed', await confirm.isDisabled());
+      await page.getByLabel('Confirmation').fill('delete');
+      check.that('a lower-case word does not confirm', await confirm.isDisabled());
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      const afterCancel = (await apiFromPage(page, '/api/coach/conversations')).body;
+      check.that('cancel changes nothing', countOf(afterCancel) === 1, afterCancel);
+      // Then for real.
+      await page.getByRole('button', { name: 'Delete my data…' }).click();
+      await page.getByLabel('Confirmation').fill('DELETE');
+      check.that('DELETE enables the button', await confirm.isEnabled());
+      const dialogShots = await shots(page, 'delete-dialog');
+      await confirm.click();
+      await page.locator('#signin').waitFor({ state: 'visible' });
+      const message = await page.locator('#signin-message').textContent();
+      check.that('the page says the data was deleted', /deleted/i.test(message), message);
+      check.that('signed out', await page.evaluate(() => sessionStorage.getItem('coachkit.token')) === null);
+      const doneShots = await shots(page, 'delete-done');
+      // Signing in again as the same user finds nothing.
+      await signIn(page, expect.user);
+      const after = (await apiFromPage(page, '/api/coach/conversations')).body;
+      check.that('no conversations after the deletion', countOf(after) === 0, after);
+      await page.locator('#conversation-empty').waitFor({ state: 'visible' });
+      current.succeeded = true;
+      return [...dialogShots, ...doneShots];
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async 'oidc-sign-in'(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      const button = page.getByRole('button', { name: 'Sign in with your account' });
+      await button.waitFor();
+      check.that('no local user form with an identity provider', !(await page.locator('#signin-form').isVisible()));
+      check.that('the provider is named', (await page.locator('#signin-issuer').textContent()) === expect.issuer);
+      check.that('sign-in button has focus', await button.evaluate((el) => el === document.activeElement));
+      const signinShots = await shots(page, 'oidc-sign-in');
+      const { authorization, providerShots } = await signInAtProvider(page, expect.user, { shotName: 'oidc-provider' });
+      const p = authorization.searchParams;
+      check.that('authorization request: code flow with PKCE S256', p.get('response_type') === 'code'
+        && p.get('code_challenge_method') === 'S256' && /^[A-Za-z0-9_-]{43}$/.test(p.get('code_challenge') || ''),
+        Object.fromEntries(p));
+      check.that('authorization request: state, nonce, client and redirect URI', p.get('state')?.length >= 16
+        && p.get('nonce')?.length >= 16 && p.get('client_id') === expect.clientId && p.get('redirect_uri') === baseUrl,
+        Object.fromEntries(p));
+      await page.locator('#app').waitFor({ state: 'visible' });
+      check.that('the code is gone from the address bar', !new URL(page.url()).search, page.url());
+      check.that('signed-in user shown', (await page.locator('#user-name').textContent()) === expect.user);
+      const pending = await page.evaluate(() => sessionStorage.getItem('coachkit.oidc.pending'));
+      check.that('the pending login is spent', pending === null, pending);
+      const who = await apiFromPage(page, '/api/coach/whoami');
+      check.that('the server accepts the provider\'s access token', who.status === 200
+        && who.body.subject === expect.subject, who);
+      await sendText(page, expect.userMessage);
+      const reply = await waitForReply(page);
+      check.that('a chat turn with the provider\'s token succeeds', reply === expect.reply, reply);
+      const chatShots = await shots(page, 'oidc-chat');
+      await page.locator('#signout').click();
+      await page.locator('#signin-oidc').waitFor({ state: 'visible' });
+      const message = await page.locator('#signin-message').textContent();
+      check.that('signed out, back from the provider\'s logout', /signed out/i.test(message), message);
+      const left = await page.evaluate(() => [sessionStorage.getItem('coachkit.token'), sessionStorage.getItem('coachkit.oidc.tokens')]);
+      check.that('no token kept after sign-out', left[0] === null && left[1] === null, left);
+      const outShots = await shots(page, 'oidc-signed-out');
+      current.succeeded = true;
+      return [...signinShots, ...providerShots, ...chatShots, ...outShots];
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async 'oidc-state-tampered'(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      // A man in the middle swaps the state of the provider's redirect back to the client.
+      await page.route((u) => u.href.startsWith(oidcUrl('auth')), async (route) => {
+        if (route.request().method() !== 'POST') return route.continue();
+        const response = await route.fetch({ maxRedirects: 0 });
+        const location = new URL(response.headers().location);
+        location.searchParams.set('state', `forged${location.searchParams.get('state')}`);
+        return route.fulfill({ status: 302, headers: { location: location.href } });
+      });
+      await page.getByRole('button', { name: 'Sign in with your account' }).waitFor();
+      await signInAtProvider(page, expect.user);
+      await page.waitForFunction(() => document.querySelector('#signin-oidc-error')?.textContent);
+      const error = await page.locator('#signin-oidc-error').textContent();
+      check.that('the page says the state did not match', /state mismatch/i.test(error), error);
+      check.that('not signed in', !(await page.locator('#app').isVisible())
+        && await page.evaluate(() => sessionStorage.getItem('coachkit.token')) === null);
+      check.that('the code is gone from the address bar', !new URL(page.url()).search, page.url());
+      const codes = await page.evaluate(() => window.coachkit.events.filter((e) => e.type === 'oidc-error').map((e) => e.detail));
+      check.that('refused as state_mismatch', codes.includes('state_mismatch'), codes);
+      current.succeeded = true;
+      return await shots(page, 'oidc-state-tampered');
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async 'oidc-wrong-verifier'(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      // The code exchange leaves with another verifier than the one whose hash went to the provider.
+      await page.route(oidcUrl('token'), async (route) => {
+        const form = new URLSearchParams(route.request().postData() || '');
+        if (form.get('code_verifier')) form.set('code_verifier', [...form.get('code_verifier')].reverse().join(''));
+        return route.continue({ postData: form.toString() });
+      });
+      await page.getByRole('button', { name: 'Sign in with your account' }).waitFor();
+      await signInAtProvider(page, expect.user);
+      await page.waitForFunction(() => document.querySelector('#signin-oidc-error')?.textContent);
+      const error = await page.locator('#signin-oidc-error').textContent();
+      check.that('the page gives the provider\'s reason', /invalid_grant/.test(error) && /PKCE/.test(error), error);
+      check.that('not signed in', !(await page.locator('#app').isVisible())
+        && await page.evaluate(() => sessionStorage.getItem('coachkit.token')) === null);
+      current.succeeded = true;
+      return await shots(page, 'oidc-wrong-verifier');
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async 'oidc-refresh'(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      await page.getByRole('button', { name: 'Sign in with your account' }).waitFor();
+      await signInAtProvider(page, expect.user);
+      await page.locator('#app').waitFor({ state: 'visible' });
+      const first = await page.evaluate(() => sessionStorage.getItem('coachkit.token'));
+      // Outlive the first access token; the page renews it with the refresh token before it expires.
+      await page.waitForTimeout((expect.accessTokenSeconds || 4) * 1000 + 1500);
+      await sendText(page, expect.userMessage);
+      const reply = await waitForReply(page);
+      check.that('a chat turn after the first token expired succeeds', reply === expect.reply, reply);
+      const now = await page.evaluate(() => sessionStorage.getItem('coachkit.token'));
+      check.that('the access token was replaced', now && now !== first);
+      const refreshed = await page.evaluate(() => window.coachkit.events.filter((e) => e.type === 'token-refreshed').length);
+      check.that('renewed with the refresh token', refreshed >= 1, refreshed);
+      check.that('still signed in', await page.locator('#app').isVisible());
+      current.succeeded = true;
+      return await shots(page, 'oidc-refresh');
+    } finally {
+      await browser.close();
+    }
+  },
+
+  async 'oidc-expiry'(check) {
+    const browser = await launch({});
+    try {
+      const page = await openPage(browser.context);
+      await page.getByRole('button', { name: 'Sign in with your account' }).waitFor();
+      await signInAtProvider(page, expect.user);
+      await page.locator('#app').waitFor({ state: 'visible' });
+      // No refresh token: when the access token expires the page says so and offers to sign in again.
+      await page.locator('#signin').waitFor({ state: 'visible', timeout: ((expect.accessTokenSeconds || 4) + 10) * 1000 });
+      const message = await page.locator('#signin-message').textContent();
+      check.that('the page says the sign-in expired', /expired/i.test(message), message);
+      check.that('token dropped', await page.evaluate(() => sessionStorage.getItem('coachkit.token')) === null);
+      check.that('sign-in offered again', await page.getByRole('button', { name: 'Sign in with your account' }).isVisible());
+      const expired = await page.evaluate(() => window.coachkit.events.some((e) => e.type === 'token-expired'));
+      check.that('expiry noticed by the page, not by a failing call', expired);
+      current.succeeded = true;
+      return await shots(page, 'oidc-expiry');
+    } finally {
+      await browser.close();
+    }
+  },
 };
 
 // A WAV the fake microphone plays (Chromium loops it from the moment capture starts): lead silence, then the
@@ -366,7 +684,7 @@ process.on('unhandledRejection', (err) => {
   log('unhandled rejection:', err?.stack || err);
 });
 
-const names = scenarioArg === 'all' ? Object.keys(scenarios) : scenarioArg.split(',');
+const names = scenarioArg === 'all' ? Object.keys(scenarios).filter((n) => !n.startsWith('oidc-')) : scenarioArg.split(',');
 let failed = 0;
 if (!existsSync(executablePath)) {
   console.error(`no Chromium at ${executablePath}`);

@@ -38,7 +38,11 @@ class StartupBanner {
           ? "; token minting is off in the prod profile: set COACH_OIDC_ISSUER)"
           : "; mint tokens with POST /local/tokens)");
     } else {
-      auth = "OIDC issuer " + value(config, RuntimeSetup.AUTH_ISSUER).orElse("?");
+      auth = "OIDC issuer " + value(config, RuntimeSetup.AUTH_ISSUER).orElse("?")
+          + value(config, "quarkus.oidc.token.audience").map(a -> " (access tokens for " + a + ")")
+              .orElse(" (token audience NOT checked: set COACH_OIDC_AUDIENCE)")
+          + value(config, RuntimeSetup.WEB_CLIENT_ID).map(c -> ", web sign-in as client " + c)
+              .orElse(", web sign-in off: set COACH_OIDC_CLIENT_ID");
     }
     return "CoachKit ready: database " + database + "; auth " + auth + "; " + modelProvider(config);
   }

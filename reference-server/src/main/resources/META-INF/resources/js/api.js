@@ -17,9 +17,10 @@ export class ApiError extends Error {
 export const session = {
   get token() { return sessionStorage.getItem(TOKEN_KEY); },
   get user() { return sessionStorage.getItem(USER_KEY); },
-  set(token, user) {
+  set(token, user, { remember = true } = {}) {
     sessionStorage.setItem(TOKEN_KEY, token);
     sessionStorage.setItem(USER_KEY, user);
+    if (!remember) return;
     const known = new Set(this.knownUsers());
     known.add(user);
     localStorage.setItem(KNOWN_KEY, JSON.stringify([...known].slice(-10)));
@@ -52,19 +53,49 @@ async function problemOf(response) {
   return problem;
 }
 
+let renewToken = null;
+
+/**
+ * Registers how to get a fresh token when the server answers 401 (e.g. an identity provider's refresh token):
+ * `renew()` resolves true when session.token was replaced. The failed call is then sent once more.
+ */
+export function onTokenRejected(renew) {
+  renewToken = renew;
+}
+
+/** fetch with the bearer token; on 401 renews the token once (if a renewer is registered) and retries. */
+async function authorizedFetch(path, init) {
+  const send = () => {
+    const headers = { ...init.headers };
+    if (session.token) headers.Authorization = `Bearer ${session.token}`;
+    return fetch(path, { ...init, headers });
+  };
+  let response = await send();
+  if (response.status === 401 && renewToken && session.token && await renewToken().catch(() => false)) {
+    response = await send();
+  }
+  return response;
+}
+
 /** Calls an /api endpoint; JSON in, JSON out (null for 204). Throws ApiError. */
 export async function api(method, path, body, { signal, headers } = {}) {
   const init = { method, headers: { Accept: 'application/json', ...headers }, signal };
-  if (session.token) init.headers.Authorization = `Bearer ${session.token}`;
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);
   }
-  const response = await fetch(path, init);
+  const response = await authorizedFetch(path, init);
   if (!response.ok) throw new ApiError(response.status, await problemOf(response));
   if (response.status === 204) return null;
   const type = response.headers.get('Content-Type') || '';
   return type.includes('json') ? response.json() : response.text();
+}
+
+/** How to sign in, asked before any token is held: {mode: 'local'} or {mode: 'oidc', oidc: {issuer, clientId, …}}. */
+export async function clientConfig() {
+  const response = await fetch('/api/client-config', { headers: { Accept: 'application/json' } });
+  if (!response.ok) throw new ApiError(response.status, await problemOf(response));
+  return response.json();
 }
 
 /** Local issuer (ADR-0004): a token for a named user, or ApiError 403 when an identity provider is configured. */
@@ -83,12 +114,11 @@ export async function signInLocally(user) {
  */
 export async function streamChat({ message, conversationId, idempotencyKey }, onEvent, signal) {
   const headers = { Accept: 'text/event-stream', 'Content-Type': 'application/json' };
-  if (session.token) headers.Authorization = `Bearer ${session.token}`;
   if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   const body = { message };
   if (conversationId) body.conversationId = conversationId;
   if (idempotencyKey) body.idempotencyKey = idempotencyKey;
-  const response = await fetch('/api/coach/chat/stream', {
+  const response = await authorizedFetch('/api/coach/chat/stream', {
     method: 'POST', headers, body: JSON.stringify(body), signal,
   });
   if (!response.ok) throw new ApiError(response.status, await problemOf(response));

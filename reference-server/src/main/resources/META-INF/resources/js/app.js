@@ -1,7 +1,8 @@
 // CoachKit reference web client: sign-in, text chat with streamed replies, voice calls, plans, profile, usage.
 
-import { ApiError, coach, session, signInLocally, streamChat } from './api.js';
+import { ApiError, clientConfig, coach, onTokenRejected, session, signInLocally, streamChat } from './api.js';
 import { $, $$, h, words } from './dom.js';
+import * as oidc from './oidc.js';
 import { planCard, planFromToolResult } from './plans.js';
 import { stats, VoiceCall, VoiceError } from './voice.js';
 
@@ -12,6 +13,8 @@ const state = {
   busy: false,
   plansShown: new Set(),
   lastError: null,
+  auth: { mode: 'local' },
+  expiryTimer: null,
 };
 
 // Test and debugging hooks (the browser tests read these).
@@ -20,12 +23,40 @@ const record = (type, detail) => window.coachkit.events.push({ type, detail, at:
 
 // ------------------------------------------------------------------ sign-in
 
-function showSignin() {
+// A message for the sign-in screen that must survive a reload or a round trip to the identity provider.
+const SIGNIN_NOTE_KEY = 'coachkit.signinNote';
+
+function showSignin(message) {
+  clearTimeout(state.expiryTimer);
   $('#app').hidden = true;
   $('#signin').hidden = false;
-  const list = $('#signin-known');
-  list.replaceChildren(...session.knownUsers().map((u) => h('option', { value: u })));
-  $('#signin-user').focus();
+  const note = message || sessionStorage.getItem(SIGNIN_NOTE_KEY) || '';
+  sessionStorage.removeItem(SIGNIN_NOTE_KEY);
+  $('#signin-message').textContent = note;
+  $('#signin-message').hidden = !note;
+  const mode = state.auth.mode;
+  const oidcClient = mode === 'oidc' && state.auth.oidc?.clientId;
+  $('#signin-form').hidden = mode !== 'local';
+  $('#signin-oidc').hidden = !oidcClient;
+  $('#signin-idp').hidden = mode !== 'oidc' || !!oidcClient;
+  if (mode === 'local') {
+    $('#signin-known').replaceChildren(...session.knownUsers().map((u) => h('option', { value: u })));
+    $('#signin-user').focus();
+  } else if (oidcClient) {
+    $('#signin-issuer').textContent = state.auth.oidc.issuer;
+    $('#signin-oidc-button').disabled = false;
+    $('#signin-oidc-button').focus();
+  } else {
+    $('#signin-token').focus();
+  }
+}
+
+/** Signed out for a reason the user must read (expiry, refusal): back to the sign-in screen, saying why. */
+function signedOut(reason) {
+  state.call?.hangUp();
+  session.clear();
+  oidc.forget();
+  showSignin(reason);
 }
 
 $('#signin-form').addEventListener('submit', async (e) => {
@@ -43,28 +74,118 @@ $('#signin-form').addEventListener('submit', async (e) => {
     await signInLocally(user);
     await showApp();
   } catch (err) {
-    if (err instanceof ApiError && err.status === 403) {
-      error.textContent = err.message;
-      $('#signin-idp').hidden = false;
-    } else {
-      error.textContent = `Sign-in failed: ${err.message}`;
-    }
+    error.textContent = err instanceof ApiError && err.status === 403 ? err.message : `Sign-in failed: ${err.message}`;
   }
 });
+
+$('#signin-oidc-button').addEventListener('click', async () => {
+  const button = $('#signin-oidc-button');
+  $('#signin-oidc-error').textContent = '';
+  button.disabled = true;
+  try {
+    record('oidc-redirect', state.auth.oidc.issuer);
+    await oidc.beginLogin(state.auth.oidc); // leaves the page
+  } catch (err) {
+    record('oidc-error', err.code || err.message);
+    $('#signin-oidc-error').textContent = err.message;
+    button.disabled = false;
+  }
+});
+
+/** Back from the identity provider: finish the login, or say plainly why it was refused. */
+async function completeOidcLogin() {
+  showSignin('Signing you in…');
+  $('#signin-oidc-button').disabled = true;
+  try {
+    const held = await oidc.completeLogin();
+    session.set(held.accessToken, held.user, { remember: false });
+    record('signed-in', held.user);
+    scheduleExpiry();
+    await showApp();
+  } catch (err) {
+    record('oidc-error', err.code || err.message);
+    session.clear();
+    oidc.forget();
+    showSignin();
+    $('#signin-oidc-error').textContent = err.message;
+  }
+}
+
+/**
+ * Access tokens from a provider expire: renew with the refresh token shortly before, or, without one, say so
+ * when it happens (never a silent failure on the next click).
+ */
+function scheduleExpiry() {
+  clearTimeout(state.expiryTimer);
+  const held = oidc.heldTokens();
+  if (!held?.expiresAt) return;
+  const left = held.expiresAt - Date.now();
+  const lead = held.refreshToken ? Math.min(60000, Math.max(0, left / 5)) : 0;
+  const expire = () => {
+    record('token-expired', held.user);
+    signedOut('Your sign-in has expired. Sign in again to continue.');
+  };
+  state.expiryTimer = setTimeout(async () => {
+    if (!held.refreshToken) {
+      expire();
+      return;
+    }
+    if (await renewToken()) return;
+    // Not renewed: the current token still works until it expires; then say so.
+    state.expiryTimer = setTimeout(expire, Math.max(0, held.expiresAt - Date.now()));
+  }, Math.max(0, Math.min(left - lead, 2 ** 31 - 1)));
+}
+
+let renewal = null;
+
+/** Renews the access token with the refresh token (one renewal at a time); true when a new token is held. */
+function renewToken() {
+  if (state.auth.mode !== 'oidc') return Promise.resolve(false);
+  renewal ??= (async () => {
+    try {
+      const held = await oidc.refresh();
+      if (!held) return false;
+      session.set(held.accessToken, held.user, { remember: false });
+      record('token-refreshed', held.user);
+      scheduleExpiry();
+      return true;
+    } catch (err) {
+      record('oidc-error', err.code || err.message);
+      return false;
+    } finally {
+      renewal = null;
+    }
+  })();
+  return renewal;
+}
 
 $('#signin-token-use').addEventListener('click', async () => {
   const token = $('#signin-token').value.trim();
   if (!token) return;
-  session.set(token, 'token user');
+  session.set(token, 'token user', { remember: false });
   try {
     const me = await coach.whoami?.();
-    if (me?.subject) session.set(token, me.subject);
+    if (me?.subject) session.set(token, me.subject, { remember: false });
   } catch { /* the first API call will tell */ }
   await showApp();
 });
 
-$('#signout').addEventListener('click', () => {
-  state.call?.hangUp();
+$('#signout').addEventListener('click', async () => {
+  await state.call?.hangUp();
+  if (state.auth.mode === 'oidc') {
+    // End the provider's session too when it offers RP-initiated logout; it sends the browser back here.
+    const url = await oidc.logoutUrl();
+    session.clear();
+    oidc.forget();
+    record('signed-out', url ? 'provider' : 'local');
+    if (url) {
+      sessionStorage.setItem(SIGNIN_NOTE_KEY, 'You are signed out.');
+      location.assign(url);
+      return;
+    }
+    showSignin('You are signed out of CoachKit (the identity provider offers no sign-out: its own session remains).');
+    return;
+  }
   session.clear();
   location.reload();
 });
@@ -123,9 +244,10 @@ function failed(err) {
   state.lastError = err.message;
   record('error', err.message);
   if (err instanceof ApiError && err.status === 401) {
+    // The token was refused (expired, revoked) and could not be renewed: say so, then back to sign-in.
     notice('Your sign-in has expired. Sign in again.');
-    session.clear();
-    setTimeout(showSignin, 1200);
+    record('token-rejected', err.message);
+    setTimeout(() => signedOut('Your sign-in has expired or was refused by the server. Sign in again.'), 1200);
     return;
   }
   const retry = err.retryAfter ? ` Try again in ${err.retryAfter} s.` : '';
@@ -640,7 +762,10 @@ $('#delete-form').addEventListener('submit', async (e) => {
   try {
     await coach.deleteMe();
     dialog.close();
+    record('deleted', session.user);
     session.clear();
+    oidc.forget();
+    sessionStorage.setItem(SIGNIN_NOTE_KEY, 'Your data was deleted from this server.');
     location.reload();
   } catch (err) {
     $('#delete-error').textContent = `Not deleted: ${err.message}`;
@@ -649,5 +774,32 @@ $('#delete-form').addEventListener('submit', async (e) => {
 
 // ------------------------------------------------------------------ start
 
-if (session.token) showApp();
-else showSignin();
+async function start() {
+  try {
+    state.auth = await clientConfig();
+  } catch (err) {
+    state.auth = { mode: 'local' };
+    record('client-config-failed', err.message);
+  }
+  window.coachkit.auth = state.auth;
+  if (state.auth.mode === 'oidc') {
+    onTokenRejected(renewToken);
+    if (oidc.isCallback()) {
+      await completeOidcLogin();
+      return;
+    }
+    const held = oidc.heldTokens();
+    if (session.token && held?.accessToken === session.token) {
+      scheduleExpiry();
+      await showApp();
+      return;
+    }
+    session.clear();
+    showSignin();
+    return;
+  }
+  if (session.token) await showApp();
+  else showSignin();
+}
+
+start();

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -56,6 +57,14 @@ class ServerEndpointsTest {
   @Test
   void givenNoToken_whoami_isUnauthorized() {
     given().when().get("/api/coach/whoami").then().statusCode(401);
+  }
+
+  @Test
+  void givenLocalIssuer_clientConfig_tellsTheBrowserToSignInLocally() {
+    given().when().get("/api/client-config")
+        .then().statusCode(200)
+        .body("mode", equalTo("local"))
+        .body("oidc", nullValue());
   }
 
   @Test

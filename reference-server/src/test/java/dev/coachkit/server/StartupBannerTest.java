@@ -59,8 +59,25 @@ class StartupBannerTest {
 
     assertThat(line)
         .contains("external PostgreSQL jdbc:postgresql://db/coach")
-        .contains("OIDC issuer https://idp.example/realms/coach")
+        .contains("OIDC issuer https://idp.example/realms/coach (token audience NOT checked")
+        .contains("web sign-in off: set COACH_OIDC_CLIENT_ID")
         .contains("model provider openai at http://localhost:9999/v1")
         .doesNotContain("sk-test-123");
+  }
+
+  @Test
+  void givenOidcWithAudienceAndWebClient_line_namesBoth() {
+    String line = StartupBanner.line(config(Map.of(
+        "coach.runtime.database-mode", "external",
+        "coach.runtime.database-location", "jdbc:postgresql://db/coach",
+        "coach.runtime.auth-mode", "oidc",
+        "coach.runtime.auth-issuer", "https://idp.example/realms/coach",
+        "quarkus.oidc.token.audience", "coachkit-api",
+        "coach.web.oidc.client-id", "coachkit-web")));
+
+    assertThat(line)
+        .contains("OIDC issuer https://idp.example/realms/coach (access tokens for coachkit-api), web sign-in as"
+            + " client coachkit-web")
+        .doesNotContain("NOT checked");
   }
 }

@@ -28,6 +28,8 @@ public final class RuntimeSetup {
   public static final String AUTH_MODE = "coach.runtime.auth-mode";
   /** The issuer tokens must come from. */
   public static final String AUTH_ISSUER = "coach.runtime.auth-issuer";
+  /** The web client's OIDC client id (defaults to {@code coach.oidc.client-id}, then {@code quarkus.oidc.client-id}). */
+  public static final String WEB_CLIENT_ID = "coach.web.oidc.client-id";
   /** Absolute data directory. */
   public static final String DATA_DIR = "coach.runtime.data-dir";
 
@@ -115,6 +117,11 @@ public final class RuntimeSetup {
       provided.put("quarkus.oidc.token.issuer", LOCAL_ISSUER);
       provided.put("quarkus.oidc.token.audience", LOCAL_AUDIENCE);
       // the public key itself is added by the config source factory once the key pair exists
+    }
+    if (authMode == AuthMode.OIDC && value.apply(WEB_CLIENT_ID).isEmpty()) {
+      // One registration is enough for most setups: the browser signs in as the server's client unless told apart.
+      value.apply("coach.oidc.client-id").or(() -> value.apply("quarkus.oidc.client-id"))
+          .ifPresent(c -> provided.put(WEB_CLIENT_ID, c));
     }
     provided.put(AUTH_MODE, authMode.name().toLowerCase());
     provided.put(AUTH_ISSUER, issuer);

@@ -1,5 +1,6 @@
 package dev.coachkit.server.browser;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,16 +14,11 @@ import dev.coachkit.adapter.openai.simulator.realtime.SimulatedSession;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
+import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,10 +36,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = SimulatorsResource.class, restrictToAnnotatedClass = true)
 class WebClientBrowserTest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path BROWSER_DIR = Path.of("src", "test", "browser");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Duration SCENARIO_TIMEOUT = Duration.ofMinutes(3);
+  private static final ObjectMapper JSON = BrowserScenarios.JSON;
 
   @InjectSimulator
   OpenAiSimulator chat;
@@ -56,7 +49,7 @@ class WebClientBrowserTest {
 
   @BeforeAll
   static void browserToolsArePresent() {
-    BrowserTools.requirePresent(BROWSER_DIR);
+    BrowserScenarios.requireTools();
   }
 
   @BeforeEach
@@ -147,6 +140,72 @@ class WebClientBrowserTest {
     assertThat(realtime.sessions()).as("no voice session opened upstream").hasSize(voiceSessionsBefore);
   }
 
+  @Test
+  void givenFilledProfileForm_saveInBrowser_storesTheProfileOnTheServer() throws Exception {
+    ObjectNode expect = expect("userMessage", "unused");
+    ObjectNode profile = expect.putObject("profile");
+    profile.put("name", "Alice Browser");
+    profile.put("birthYear", 1990);
+    profile.put("sex", "FEMALE");
+    profile.put("heightCm", 170.5);
+    profile.put("weightKg", 64.2);
+    profile.put("fitnessLevel", "INTERMEDIATE");
+    profile.put("activityLevel", "MODERATELY_ACTIVE");
+    profile.put("language", "en");
+    profile.putArray("injuries").add("left knee").add("right shoulder");
+    profile.putArray("equipment").add("dumbbells").add("bench");
+    profile.putArray("dietaryPreferences").add("vegetarian");
+    profile.putArray("allergies").add("peanuts");
+    profile.put("persona", "FITNESS_COACH");
+    profile.put("preferredMode", "VOICE");
+    profile.put("preferredVoice", "marin");
+    profile.put("weeklyCheckInOptIn", true);
+
+    JsonNode result = runScenario("profile", expect);
+
+    assertPassed(result);
+    // Independently of the page: the server holds the profile for that user.
+    JsonNode stored = JSON.readTree(as(expect.path("user").asText()).when().get("/api/coach/context")
+        .then().statusCode(200).extract().asString()).path("profile");
+    profile.fields().forEachRemaining(field -> assertThat(stored.path(field.getKey()))
+        .as("stored %s", field.getKey()).isEqualTo(field.getValue()));
+  }
+
+  @Test
+  void givenChatTurnWithUsage_usageViewInBrowser_showsTheTokensAndCost() throws Exception {
+    String reply = "Drink water and sleep well; recovery is training too.";
+    chat.enqueue(SimulatedReply.text(reply).withUsage(12_000, 3_000));
+
+    ObjectNode expect = expect("userMessage", "How do I recover after a hard session?").put("reply", reply);
+    JsonNode result = runScenario("usage", expect);
+
+    assertPassed(result);
+    JsonNode usage = JSON.readTree(as(expect.path("user").asText()).when().get("/api/coach/usage")
+        .then().statusCode(200).extract().asString());
+    assertThat(usage.path("tokens").path("inputTokens").asLong()).isEqualTo(12_000);
+    assertThat(usage.path("tokens").path("outputTokens").asLong()).isEqualTo(3_000);
+    assertThat(result.path("checks").path("usage").path("detail").path("tokens"))
+        .isEqualTo(usage.path("tokens"));
+  }
+
+  @Test
+  void givenConversation_deleteMyDataInBrowser_cancelKeepsAndConfirmRemovesEverything() throws Exception {
+    chat.enqueue(SimulatedReply.text("Noted. Let us start with a short walk every day."));
+    ObjectNode expect = expect("userMessage", "I want to get fitter.");
+    String user = expect.path("user").asText();
+
+    JsonNode result = runScenario("delete-data", expect);
+
+    assertPassed(result);
+    JsonNode conversations = JSON.readTree(as(user).when().get("/api/coach/conversations")
+        .then().statusCode(200).extract().asString());
+    JsonNode list = conversations.path("items");
+    assertThat(list.isArray()).as("conversation page %s", conversations).isTrue();
+    assertThat(list).as("conversations left").isEmpty();
+    JsonNode usage = JSON.readTree(as(user).when().get("/api/coach/usage").then().statusCode(200).extract().asString());
+    assertThat(usage.path("responses").asLong()).as("usage left").isZero();
+  }
+
   // ------------------------------------------------------------------ plumbing
 
   private static ObjectNode expect(String key, String value) {
@@ -157,100 +216,18 @@ class WebClientBrowserTest {
     return node;
   }
 
+  /** A request as {@code user}, with a token from the local issuer (any name works locally). */
+  private static io.restassured.specification.RequestSpecification as(String user) {
+    String token = given().contentType(ContentType.JSON).body("{\"user\":\"" + user + "\"}")
+        .when().post("/local/tokens").then().statusCode(200).extract().path("accessToken");
+    return given().auth().oauth2(token);
+  }
+
   private static void assertPassed(JsonNode result) {
-    assertThat(result.path("passed").asBoolean())
-        .as("scenario %s: %s; checks %s; screenshots in %s", result.path("scenario").asText(),
-            result.path("error").asText(), result.path("checks"), SCREENSHOTS.toAbsolutePath())
-        .isTrue();
-    assertThat(result.path("screenshots")).as("desktop and phone screenshots").hasSizeGreaterThanOrEqualTo(2);
-    for (JsonNode shot : result.path("screenshots")) {
-      assertThat(Path.of(shot.asText())).isRegularFile();
-    }
+    BrowserScenarios.assertPassed(result);
   }
 
   private JsonNode runScenario(String scenario, ObjectNode expect) throws IOException, InterruptedException {
-    ObjectNode options = JSON.createObjectNode();
-    options.put("screenshots", SCREENSHOTS.toAbsolutePath().toString());
-    options.put("chromium", BrowserTools.chromium().toString());
-    options.set("expect", expect);
-    Files.createDirectories(SCREENSHOTS);
-    Path log = Path.of("target", "browser-" + scenario + ".log");
-    List<String> command = new ArrayList<>(List.of("node", "run.mjs", baseUrl.toString(), scenario,
-        JSON.writeValueAsString(options)));
-    Path output = Path.of("target", "browser-" + scenario + ".json");
-    Process process = new ProcessBuilder(command).directory(BROWSER_DIR.toFile())
-        .redirectOutput(output.toAbsolutePath().toFile())
-        .redirectError(log.toAbsolutePath().toFile()).start();
-    process.getOutputStream().close();
-    if (!process.waitFor(SCENARIO_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-      process.descendants().forEach(ProcessHandle::destroyForcibly);
-      process.destroyForcibly();
-      throw new AssertionError("scenario " + scenario + " did not finish in " + SCENARIO_TIMEOUT);
-    }
-    String stdout = Files.readString(output, StandardCharsets.UTF_8).trim();
-    String stderr = Files.exists(log) ? Files.readString(log) : "";
-    assertThat(stdout).as("JSON result of %s (exit %d); browser log:%n%s", scenario, process.exitValue(),
-        tail(stderr)).isNotEmpty();
-    JsonNode result = JSON.readTree(stdout.lines().reduce((a, b) -> b).orElseThrow());
-    assertThat(result.path("scenario").asText()).isEqualTo(scenario);
-    assertThat(process.exitValue()).as("exit code of %s: %s; browser log:%n%s", scenario, result, tail(stderr))
-        .isEqualTo(result.path("passed").asBoolean() ? 0 : 1);
-    if (!result.path("passed").asBoolean()) {
-      System.err.println("[" + scenario + "] browser log:\n" + tail(stderr));
-    }
-    return result;
-  }
-
-  private static String tail(String text) {
-    return text.length() <= 6000 ? text : "…" + text.substring(text.length() - 6000);
-  }
-
-  /** Finds what the browser tests need; skips (or, under CI, fails) when something is missing. */
-  static final class BrowserTools {
-    private BrowserTools() {
-    }
-
-    static Path chromium() {
-      String configured = System.getenv("CHROMIUM");
-      return Path.of(configured != null && !configured.isBlank() ? configured : "/usr/bin/chromium");
-    }
-
-    static void requirePresent(Path browserDir) {
-      List<String> missing = new ArrayList<>();
-      if (!Files.isExecutable(chromium())) {
-        missing.add("Chromium at " + chromium() + " (apt-get install chromium)");
-      }
-      if (!onPath("espeak-ng")) {
-        missing.add("espeak-ng (apt-get install espeak-ng)");
-      }
-      if (!onPath("node")) {
-        missing.add("node (apt-get install nodejs npm)");
-      }
-      if (!Files.isDirectory(browserDir.resolve("node_modules").resolve("playwright-core"))) {
-        missing.add("playwright-core (npm ci in " + browserDir + ")");
-      }
-      if (missing.isEmpty()) {
-        return;
-      }
-      String message = "browser tests need " + String.join(", ", missing) + "; .ci/run installs them";
-      String ci = System.getenv("CI");
-      if (ci != null && !ci.isBlank() && !"false".equalsIgnoreCase(ci)) {
-        throw new IllegalStateException(message);
-      }
-      org.junit.jupiter.api.Assumptions.abort(message);
-    }
-
-    private static boolean onPath(String program) {
-      String path = System.getenv("PATH");
-      if (path == null) {
-        return false;
-      }
-      for (String dir : path.split(File.pathSeparator)) {
-        if (Files.isExecutable(Path.of(dir, program))) {
-          return true;
-        }
-      }
-      return false;
-    }
+    return BrowserScenarios.run(baseUrl, scenario, expect);
   }
 }

@@ -109,6 +109,45 @@ class RuntimeSetupTest {
   }
 
   @Test
+  void givenOidcClientId_decide_usesItForTheWebClientToo() {
+    RuntimeSetup setup = RuntimeSetup.decide(config(Map.of(
+        "coach.oidc.issuer", "https://idp.example/realms/coach",
+        "coach.oidc.client-id", "coachkit-web")), List.of("local"), HOME);
+
+    assertThat(setup.properties())
+        .containsEntry("quarkus.oidc.client-id", "coachkit-web")
+        .containsEntry(RuntimeSetup.WEB_CLIENT_ID, "coachkit-web");
+  }
+
+  @Test
+  void givenOwnWebClientId_decide_leavesItAlone() {
+    RuntimeSetup setup = RuntimeSetup.decide(config(Map.of(
+        "quarkus.oidc.auth-server-url", "https://idp.example/realms/x",
+        "quarkus.oidc.client-id", "coachkit-server",
+        RuntimeSetup.WEB_CLIENT_ID, "coachkit-browser")), List.of("local"), HOME);
+
+    assertThat(setup.properties()).doesNotContainKey(RuntimeSetup.WEB_CLIENT_ID);
+  }
+
+  @Test
+  void givenQuarkusClientIdOnly_decide_usesItForTheWebClient() {
+    RuntimeSetup setup = RuntimeSetup.decide(config(Map.of(
+        "quarkus.oidc.auth-server-url", "https://idp.example/realms/x",
+        "quarkus.oidc.client-id", "coachkit-server")), List.of("local"), HOME);
+
+    assertThat(setup.properties()).containsEntry(RuntimeSetup.WEB_CLIENT_ID, "coachkit-server");
+  }
+
+  @Test
+  void givenLocalIssuerAndClientId_decide_setsNoWebClientId() {
+    RuntimeSetup setup = RuntimeSetup.decide(config(Map.of("coach.oidc.client-id", "coachkit-web")),
+        List.of("local"), HOME);
+
+    assertThat(setup.authMode()).isEqualTo(RuntimeSetup.AuthMode.LOCAL);
+    assertThat(setup.properties()).doesNotContainKey(RuntimeSetup.WEB_CLIENT_ID);
+  }
+
+  @Test
   void givenUrlWithCredentials_withoutSecrets_hidesThem() {
     assertThat(RuntimeSetup.withoutSecrets("jdbc:postgresql://db/coach?user=coach&password=s3cret&ssl=true"))
         .isEqualTo("jdbc:postgresql://db/coach?user=coach&password=***&ssl=true");

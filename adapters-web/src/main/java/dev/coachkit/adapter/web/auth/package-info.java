@@ -1,2 +1,2 @@
-/** Authentication endpoints: who the caller is, and token minting for the local issuer. */
+/** Authentication endpoints: who the caller is, how a browser signs in, and token minting for the local issuer. */
 package dev.coachkit.adapter.web.auth;
