@@ -147,11 +147,17 @@ class VoiceRelayBenchmark {
     String loadBefore = loadAverage();
 
     Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process client = new ProcessBuilder(javaBinary.toString(), "-Xms256m", "-Xmx1g", "-cp",
-        Path.of("target", "test-classes").toAbsolutePath().toString(), "dev.coachkit.server.voice.VoiceBenchClient",
+    List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xms256m", "-Xmx1g"));
+    // e.g. -Dbenchmark.client-jvm-args=-XX:StartFlightRecording=filename=client.jfr,settings=profile
+    for (String arg : System.getProperty("benchmark.client-jvm-args", "").split("\\s+")) {
+      if (!arg.isBlank()) {
+        command.add(arg.replace("{level}", name));
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.coachkit.server.voice.VoiceBenchClient",
         String.valueOf(RestAssured.port), tokenFile.toString(), String.valueOf(warmupSeconds),
-        String.valueOf(measureSeconds), resultFile.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String.valueOf(measureSeconds), resultFile.toString()));
+    Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BlockingQueue<String> lines = lines(client);
     try {
       awaitLine(lines, "READY", STEP);
