@@ -159,6 +159,7 @@ public final class VoiceBenchClient {
     private volatile EventLoop loop;
     private volatile ScheduledFuture<?> streaming;
     private int sequence;
+    private long lastSentNanos;
 
     Call(int index) {
       this.index = index;
@@ -203,10 +204,12 @@ public final class VoiceBenchClient {
       if (now >= measureEnd) {
         return;
       }
-      if (socket.writeQueueFull()) {
-        skipped.incrementAndGet(); // the socket is backed up
+      if (socket.writeQueueFull() || now - lastSentNanos < FRAME_NANOS / 2) {
+        // The socket is backed up, or this is a late timer catching up: a real-time source does not burst.
+        skipped.incrementAndGet();
         return;
       }
+      lastSentNanos = now;
       boolean measured = now >= measureStart;
       socket.writeBinaryMessage(Buffer.buffer(BenchFrame.create(System.nanoTime(), measured, index, sequence++)));
       sent.incrementAndGet();

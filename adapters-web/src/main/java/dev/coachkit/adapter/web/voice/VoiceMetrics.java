@@ -83,7 +83,7 @@ final class VoiceMetrics {
 
   private static Timer frameTimer(MeterRegistry registry, String direction) {
     return Timer.builder("coach.voice.relay.frame.latency").tag("direction", direction)
-        .description("Time the relay adds to one audio frame (receive to hand-over)")
+        .description("Time the relay spends on one audio frame (received to handed over)")
         .publishPercentiles(0.5, 0.99).register(registry);
   }
 
