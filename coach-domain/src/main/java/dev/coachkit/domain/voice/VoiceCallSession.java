@@ -12,6 +12,7 @@ import dev.coachkit.ports.model.coaching.CoachKnowledge;
 import dev.coachkit.ports.model.common.MessageId;
 import dev.coachkit.ports.model.common.Refusal;
 import dev.coachkit.ports.model.common.RefusalReason;
+import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.conversation.Channel;
 import dev.coachkit.ports.model.conversation.Message;
@@ -115,6 +116,9 @@ final class VoiceCallSession implements VoiceCall {
   }
 
   private final VoiceCallEngine e;
+  /** The session's ids, for work outside the mailbox (the session itself is mailbox state). */
+  private final UserId userId;
+  private final VoiceSessionId sessionId;
   private final Mode mode;
   private final VoiceCallListener listener;
   private final CallMailbox mailbox;
@@ -157,6 +161,8 @@ final class VoiceCallSession implements VoiceCall {
 
   VoiceCallSession(VoiceCallEngine engine, VoiceSession session, Mode mode, VoiceCallListener listener) {
     this.e = engine;
+    this.userId = session.userId();
+    this.sessionId = session.id();
     this.session = session;
     this.lastSaved = session;
     this.mode = mode;
@@ -926,16 +932,39 @@ final class VoiceCallSession implements VoiceCall {
   }
 
   private void scheduleTick() {
-    tickTimer = e.scheduler.schedule(e.settings.tickInterval(), () -> mailbox.submit(this::tick));
+    tickTimer = e.scheduler.schedule(e.settings.tickInterval(), this::readForTick);
   }
 
-  /** Idle timeout, assistant turns whose playback has ended, and a session ended elsewhere (another instance). */
-  private void tick() {
+  /**
+   * A tick first reads the stored session beside the call's mailbox, not in it: audio frames keep flowing while
+   * the read waits for the database (in the mailbox they would queue behind it). The rest of the tick runs in the
+   * mailbox with what was read; only whether the session is still open is used from it.
+   */
+  private void readForTick() {
+    e.executor.execute(() -> {
+      Optional<VoiceSession> stored;
+      try {
+        stored = e.sessions.find(userId, sessionId);
+      } catch (RuntimeException failure) {
+        LOG.log(Level.WARNING, "voice call " + sessionId + ": reading the session for a tick failed", failure);
+        mailbox.submit(() -> tick(Optional.empty(), false)); // this tick cannot tell whether it ended elsewhere
+        return;
+      }
+      mailbox.submit(() -> tick(stored, true));
+    });
+  }
+
+  /**
+   * Idle timeout, assistant turns whose playback has ended, and a session ended elsewhere (another instance).
+   *
+   * @param stored the session as stored just before (empty: no longer stored)
+   * @param read whether it could be read at all
+   */
+  private void tick(Optional<VoiceSession> stored, boolean read) {
     if (phase == Phase.ENDED) {
       return;
     }
-    Optional<VoiceSession> stored = e.sessions.find(session.userId(), session.id());
-    if (stored.isEmpty() || !stored.get().isOpen()) {
+    if (read && (stored.isEmpty() || !stored.get().isOpen())) {
       VoiceEndReason reason = stored.flatMap(VoiceSession::endReason).orElse(VoiceEndReason.USER_ENDED);
       stored.ifPresent(s -> session = s);
       finishLocally(reason);

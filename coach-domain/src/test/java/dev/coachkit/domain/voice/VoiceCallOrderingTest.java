@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.coachkit.domain.usage.UsageLimits;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.voice.VoiceCallEvent;
+import dev.coachkit.ports.model.voice.VoiceEndReason;
 import dev.coachkit.ports.testing.FakeRealtimeModel.Sent;
 import java.time.ZoneId;
 import java.util.List;
@@ -105,5 +106,20 @@ class VoiceCallOrderingTest {
     gate.open();
     assertThat(c.messages()).extracting(Message::content).containsExactly("Hello there.");
     assertThat(c.events.of(VoiceCallEvent.AssistantAudio.class)).hasSize(2);
+  }
+
+  @Test
+  void givenTickReadingTheStore_sendAudio_goesUpstreamWithoutWaitingForTheRead() {
+    gate.close();
+    int before = c.upstream.sent().size();
+    rig.sessions.update(VoiceSessions.end(c.stored(), VoiceEndReason.SERVER_SHUTDOWN, rig.clock.instant()));
+
+    rig.scheduler.advance(rig.settings.tickInterval()); // the tick's store read waits for the executor
+    c.call.sendAudio(VoiceRig.pcm(20));
+
+    assertThat(gate.held()).isEqualTo(1);
+    assertThat(sentOfKind(before, Sent.Audio.class)).hasSize(1);
+    gate.open(); // the read finds the session ended elsewhere: the call ends here too
+    assertThat(c.events.last().kind()).isEqualTo(VoiceCallEvent.Kind.SESSION_ENDED);
   }
 }
