@@ -12,6 +12,7 @@ import dev.coachkit.ports.model.coaching.CoachKnowledge;
 import dev.coachkit.ports.model.common.MessageId;
 import dev.coachkit.ports.model.common.Refusal;
 import dev.coachkit.ports.model.common.RefusalReason;
+import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.conversation.Channel;
 import dev.coachkit.ports.model.conversation.Message;
@@ -23,6 +24,7 @@ import dev.coachkit.ports.model.conversation.ToolResult;
 import dev.coachkit.ports.model.json.JsonObject;
 import dev.coachkit.ports.model.model.ModelFailure;
 import dev.coachkit.ports.model.model.TokenUsage;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RealtimeEvent;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 import dev.coachkit.ports.model.realtime.ResponseStatus;
@@ -51,7 +53,9 @@ import java.util.logging.Logger;
  * One live voice call: its upstream connection(s), what the client hears, what is stored, and its limits.
  *
  * <p>All of a call's work (upstream events, client commands, timers) runs in its {@link CallMailbox}, one task
- * at a time, so the state below needs no locks and nothing in it is shared with another call.
+ * at a time, so the state below needs no locks and nothing in it is shared with another call. Audio frames in both
+ * directions are quick tasks: when the call is idle they run on the thread that delivered them (the client's socket
+ * or the upstream connection), in the same serial order, without a hand-over to the executor.
  *
  * <p>Storage happens as the call goes: each user transcript when it is final; each assistant turn once it is
  * settled (the user spoke again, the model moved on, a tool was called, its playback ended, or the call ended);
@@ -112,6 +116,9 @@ final class VoiceCallSession implements VoiceCall {
   }
 
   private final VoiceCallEngine e;
+  /** The session's ids, for work outside the mailbox (the session itself is mailbox state). */
+  private final UserId userId;
+  private final VoiceSessionId sessionId;
   private final Mode mode;
   private final VoiceCallListener listener;
   private final CallMailbox mailbox;
@@ -154,6 +161,8 @@ final class VoiceCallSession implements VoiceCall {
 
   VoiceCallSession(VoiceCallEngine engine, VoiceSession session, Mode mode, VoiceCallListener listener) {
     this.e = engine;
+    this.userId = session.userId();
+    this.sessionId = session.id();
     this.session = session;
     this.lastSaved = session;
     this.mode = mode;
@@ -194,9 +203,51 @@ final class VoiceCallSession implements VoiceCall {
   }
 
   @Override
-  public void sendAudio(byte[] pcm16) {
-    byte[] copy = pcm16 == null ? null : pcm16.clone();
-    mailbox.submit(() -> onClientAudio(copy));
+  public void sendAudio(Pcm16Audio audio) {
+    mailbox.submitQuick(new ClientAudio(audio));
+  }
+
+  /** A client audio frame: validated and sent upstream, which never blocks (see {@link CallMailbox}). */
+  private final class ClientAudio extends CallMailbox.QuickTask {
+    private final Pcm16Audio audio;
+
+    ClientAudio(Pcm16Audio audio) {
+      this.audio = audio;
+    }
+
+    @Override
+    boolean isQuickNow() {
+      return true;
+    }
+
+    @Override
+    public void run() {
+      onClientAudio(audio);
+    }
+  }
+
+  /**
+   * An assistant audio chunk from upstream: relayed to the client at once, unless it starts a new item while an
+   * earlier one still has to be stored (that blocks, so it waits for the executor).
+   */
+  private final class UpstreamAudio extends CallMailbox.QuickTask {
+    private final int upstreamId;
+    private final RealtimeEvent.AudioChunk chunk;
+
+    UpstreamAudio(int upstreamId, RealtimeEvent.AudioChunk chunk) {
+      this.upstreamId = upstreamId;
+      this.chunk = chunk;
+    }
+
+    @Override
+    boolean isQuickNow() {
+      return phase == Phase.ENDED || upstreamId != activeUpstream || !startsItemAfterUnstored(chunk.itemId());
+    }
+
+    @Override
+    public void run() {
+      onUpstream(upstreamId, chunk);
+    }
   }
 
   @Override
@@ -267,23 +318,23 @@ final class VoiceCallSession implements VoiceCall {
     requestEnd(VoiceEndReason.CLIENT_DISCONNECTED);
   }
 
-  private void onClientAudio(byte[] pcm16) {
+  private void onClientAudio(Pcm16Audio audio) {
     if (phase == Phase.ENDED) {
       return;
     }
-    if (pcm16 == null || pcm16.length % 2 != 0) {
+    if (audio == null || audio.length() % 2 != 0) {
       error("invalid_audio", "audio frames must be PCM16: an even number of bytes");
       return;
     }
-    if (pcm16.length > MAX_FRAME_BYTES) {
+    if (audio.length() > MAX_FRAME_BYTES) {
       error("audio_frame_too_large", "audio frames must be at most " + MAX_FRAME_BYTES + " bytes");
       return;
     }
-    if (pcm16.length == 0 || phase != Phase.LIVE || mode != Mode.RELAY) {
+    if (audio.isEmpty() || phase != Phase.LIVE || mode != Mode.RELAY) {
       return; // nothing to send, or no upstream to send it to right now: dropped, not counted
     }
-    upstream.sendAudio(pcm16);
-    unledgeredBytesIn += pcm16.length;
+    upstream.sendAudio(audio);
+    unledgeredBytesIn += audio.length();
   }
 
   private void onClientText(String text) {
@@ -329,7 +380,13 @@ final class VoiceCallSession implements VoiceCall {
   private void open(RealtimeSessionConfig config, Purpose purpose) {
     int id = ++upstreamCounter;
     opening = true;
-    RealtimeEventListener upstreamListener = event -> mailbox.submit(() -> onUpstream(id, event));
+    RealtimeEventListener upstreamListener = event -> {
+      if (event.kind() == RealtimeEvent.Kind.AUDIO_CHUNK) {
+        mailbox.submitQuick(new UpstreamAudio(id, (RealtimeEvent.AudioChunk) event));
+      } else {
+        mailbox.submit(() -> onUpstream(id, event));
+      }
+    };
     CompletionStage<RealtimeConnection> stage;
     try {
       stage = mode == Mode.RELAY ? e.model.open(config, upstreamListener)
@@ -605,6 +662,19 @@ final class VoiceCallSession implements VoiceCall {
     upstream.createResponse(e.setup.sayExactly(baseConfig, session, assessment.reply()));
   }
 
+  /** Whether audio of this item would first store an earlier item ({@link #item} settles those). */
+  private boolean startsItemAfterUnstored(String itemId) {
+    if (items.containsKey(itemId)) {
+      return false;
+    }
+    for (AssistantItem earlier : items.values()) {
+      if (!earlier.settled && earlier.transcriptFinal) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private AssistantItem item(String responseId, String itemId) {
     AssistantItem item = items.get(itemId);
     if (item == null) {
@@ -646,7 +716,7 @@ final class VoiceCallSession implements VoiceCall {
   private void onAudio(RealtimeEvent.AudioChunk event) {
     responseActive = true;
     AssistantItem item = item(event.responseId(), event.itemId());
-    byte[] pcm = event.pcm16();
+    Pcm16Audio audio = event.audio();
     if (item.settled) {
       return; // truncated: the rest of this item is not played
     }
@@ -658,9 +728,9 @@ final class VoiceCallSession implements VoiceCall {
       playingItemId = event.itemId();
       clientPlayedMs = -1;
     }
-    item.audioBytes += pcm.length;
-    unledgeredBytesOut += pcm.length;
-    emit(new VoiceCallEvent.AssistantAudio(session.id(), pcm, now()));
+    item.audioBytes += audio.length();
+    unledgeredBytesOut += audio.length();
+    emit(new VoiceCallEvent.AssistantAudio(session.id(), audio, now()));
   }
 
   private void onToolCall(RealtimeEvent.ToolCallRequested event) {
@@ -862,16 +932,39 @@ final class VoiceCallSession implements VoiceCall {
   }
 
   private void scheduleTick() {
-    tickTimer = e.scheduler.schedule(e.settings.tickInterval(), () -> mailbox.submit(this::tick));
+    tickTimer = e.scheduler.schedule(e.settings.tickInterval(), this::readForTick);
   }
 
-  /** Idle timeout, assistant turns whose playback has ended, and a session ended elsewhere (another instance). */
-  private void tick() {
+  /**
+   * A tick first reads the stored session beside the call's mailbox, not in it: audio frames keep flowing while
+   * the read waits for the database (in the mailbox they would queue behind it). The rest of the tick runs in the
+   * mailbox with what was read; only whether the session is still open is used from it.
+   */
+  private void readForTick() {
+    e.executor.execute(() -> {
+      Optional<VoiceSession> stored;
+      try {
+        stored = e.sessions.find(userId, sessionId);
+      } catch (RuntimeException failure) {
+        LOG.log(Level.WARNING, "voice call " + sessionId + ": reading the session for a tick failed", failure);
+        mailbox.submit(() -> tick(Optional.empty(), false)); // this tick cannot tell whether it ended elsewhere
+        return;
+      }
+      mailbox.submit(() -> tick(stored, true));
+    });
+  }
+
+  /**
+   * Idle timeout, assistant turns whose playback has ended, and a session ended elsewhere (another instance).
+   *
+   * @param stored the session as stored just before (empty: no longer stored)
+   * @param read whether it could be read at all
+   */
+  private void tick(Optional<VoiceSession> stored, boolean read) {
     if (phase == Phase.ENDED) {
       return;
     }
-    Optional<VoiceSession> stored = e.sessions.find(session.userId(), session.id());
-    if (stored.isEmpty() || !stored.get().isOpen()) {
+    if (read && (stored.isEmpty() || !stored.get().isOpen())) {
       VoiceEndReason reason = stored.flatMap(VoiceSession::endReason).orElse(VoiceEndReason.USER_ENDED);
       stored.ifPresent(s -> session = s);
       finishLocally(reason);

@@ -344,7 +344,7 @@ class VoiceCallSessionTest {
 
     c.call.sendAudio(new byte[3]);
     c.call.sendAudio(new byte[64 * 1024 + 2]);
-    c.call.sendAudio(null);
+    c.call.sendAudio((byte[]) null);
     c.call.sendText("   ");
     c.call.playbackPosition(-5);
 

@@ -2,6 +2,7 @@ package dev.coachkit.ports.testing;
 
 import dev.coachkit.ports.model.json.JsonValue;
 import dev.coachkit.ports.model.model.ModelFailure;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RealtimeEvent;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 import dev.coachkit.ports.out.realtime.RealtimeConnection;
@@ -177,8 +178,8 @@ public final class FakeRealtimeModel implements RealtimeModel {
     }
 
     @Override
-    public void sendAudio(byte[] pcm16) {
-      record(new Sent.Audio(pcm16));
+    public void sendAudio(Pcm16Audio audio) {
+      record(new Sent.Audio(audio.toByteArray()));
     }
 
     @Override

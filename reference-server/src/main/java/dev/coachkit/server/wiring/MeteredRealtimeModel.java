@@ -1,6 +1,7 @@
 package dev.coachkit.server.wiring;
 
 import dev.coachkit.ports.model.json.JsonValue;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RealtimeEvent;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 import dev.coachkit.ports.out.realtime.RealtimeConnection;
@@ -68,8 +69,8 @@ final class MeteredRealtimeModel implements RealtimeModel {
     RealtimeConnection wrap(RealtimeConnection c) {
       return new RealtimeConnection() {
         @Override
-        public void sendAudio(byte[] pcm16) {
-          c.sendAudio(pcm16);
+        public void sendAudio(Pcm16Audio audio) {
+          c.sendAudio(audio);
         }
 
         @Override

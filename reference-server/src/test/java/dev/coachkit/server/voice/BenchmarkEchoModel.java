@@ -2,6 +2,7 @@ package dev.coachkit.server.voice;
 
 import dev.coachkit.ports.model.json.JsonValue;
 import dev.coachkit.ports.model.model.ModelFailure;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RealtimeEvent;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 import dev.coachkit.ports.out.realtime.RealtimeConnection;
@@ -97,19 +98,20 @@ public class BenchmarkEchoModel implements RealtimeModel {
     }
 
     @Override
-    public void sendAudio(byte[] pcm16) {
+    public void sendAudio(Pcm16Audio audio) {
       long arrived = System.nanoTime();
-      if (closed || !BenchFrame.isBenchFrame(pcm16)) {
+      ByteBuffer in = audio.asByteBuffer();
+      if (closed || !BenchFrame.isBenchFrame(in)) {
         return;
       }
       framesIn.incrementAndGet();
-      ByteBuffer in = ByteBuffer.wrap(pcm16);
       if (BenchFrame.measured(in)) {
         clientToModel.add(arrived - BenchFrame.sentNanos(in));
       }
-      byte[] echo = pcm16.clone();
-      BenchFrame.stamp(ByteBuffer.wrap(echo), System.nanoTime());
-      listener.onEvent(new RealtimeEvent.AudioChunk("resp_bench", itemId, 0, echo, Instant.now()));
+      // The echo is new audio, as a real adapter decodes each chunk into a new value.
+      ByteBuffer echo = ByteBuffer.allocate(audio.length()).put(in);
+      BenchFrame.stamp(echo.flip(), System.nanoTime());
+      listener.onEvent(new RealtimeEvent.AudioChunk("resp_bench", itemId, 0, Pcm16Audio.copyOf(echo), Instant.now()));
     }
 
     @Override

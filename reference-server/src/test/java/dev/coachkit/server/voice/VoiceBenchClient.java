@@ -1,24 +1,27 @@
 package dev.coachkit.server.voice;
 
+import io.netty.channel.EventLoop;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ClientWebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketClientOptions;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.impl.ContextInternal;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -26,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The relay benchmark's load generator, run by {@link VoiceRelayBenchmark} in its own JVM (so that the server's
- * CPU and heap figures are the server's alone). JDK only.
+ * CPU and heap figures are the server's alone). Vert.x WebSocket client (the JDK's {@code java.net.http.WebSocket},
+ * used before, cost more CPU per frame than the relay itself): every call's frames are written and read on the
+ * event loop that owns its socket, with no hand-over between threads.
  *
  * <p>Opens one relay call per bearer token ({@code /ws/coach/voice?session=new}), waits for every
  * {@code session_ready}, then streams a {@link BenchFrame} every 20 ms on every call (staggered across the 20 ms),
@@ -62,27 +67,18 @@ public final class VoiceBenchClient {
       throws Exception {
     int n = tokens.size();
     samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) n * 50 * (measureSeconds + 2))];
-    // A few HTTP clients, so that one selector thread does not carry every socket.
-    HttpClient[] clients = new HttpClient[Math.max(1, Math.min(4, n / 100 + 1))];
-    for (int i = 0; i < clients.length; i++) {
-      clients[i] = HttpClient.newHttpClient();
-    }
+    // One event loop per core of this 2-core host; no worker threads are needed.
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
+        .setBlockedThreadCheckInterval(10_000));
+    WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
+        .setMaxConnections(Math.max(50, n)).setConnectTimeout(30_000));
     List<Call> calls = new ArrayList<>();
     Semaphore connecting = new Semaphore(16);
     for (int i = 0; i < n; i++) {
       connecting.acquire();
       Call call = new Call(i);
       calls.add(call);
-      clients[i % clients.length].newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
-          .header("Authorization", "Bearer " + tokens.get(i))
-          .buildAsync(URI.create("ws://localhost:" + port + "/ws/coach/voice?session=new"), call.listener)
-          .whenComplete((ws, failure) -> {
-            if (failure != null) {
-              call.ready.completeExceptionally(failure);
-            } else {
-              call.socket = ws;
-            }
-          });
+      call.connect(client, port, tokens.get(i));
       call.ready.whenComplete((ok, failure) -> connecting.release());
     }
     for (Call call : calls) {
@@ -90,13 +86,11 @@ public final class VoiceBenchClient {
     }
     say("READY " + n);
 
-    ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
     long begin = System.nanoTime() + 100_000_000L;
     measureStart = begin + TimeUnit.SECONDS.toNanos(warmupSeconds);
     measureEnd = measureStart + TimeUnit.SECONDS.toNanos(measureSeconds);
     for (Call call : calls) {
-      long offset = begin + call.index * FRAME_NANOS / n - System.nanoTime();
-      timer.scheduleAtFixedRate(call::sendFrame, Math.max(0, offset), FRAME_NANOS, TimeUnit.NANOSECONDS);
+      call.startStreaming(begin + call.index * FRAME_NANOS / n);
     }
     sleepUntil(measureStart);
     long cpu0 = processCpuNanos();
@@ -104,7 +98,9 @@ public final class VoiceBenchClient {
     sleepUntil(measureEnd);
     long cpu1 = processCpuNanos();
     say("MEASURE_END");
-    timer.shutdownNow();
+    for (Call call : calls) {
+      call.stopStreaming();
+    }
     Thread.sleep(2_000); // echoes of the last frames
     long[] s = new long[Math.min(sampleCount.get(), samples.length)];
     System.arraycopy(samples, 0, s, 0, s.length);
@@ -129,7 +125,7 @@ public final class VoiceBenchClient {
     }
     List<CompletableFuture<?>> closing = new ArrayList<>();
     for (Call call : calls) {
-      closing.add(call.socket.sendClose(WebSocket.NORMAL_CLOSURE, "benchmark done").toCompletableFuture()
+      closing.add(call.socket.close((short) 1000, "benchmark done").toCompletionStage().toCompletableFuture()
           .exceptionally(e -> null));
     }
     CompletableFuture.allOf(closing.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
@@ -155,98 +151,97 @@ public final class VoiceBenchClient {
     }
   }
 
-  /** One relay call. */
+  /** One relay call; after the connect, everything of it runs on its socket's event loop. */
   private final class Call {
     final int index;
     final CompletableFuture<Void> ready = new CompletableFuture<>();
-    final Listener listener = new Listener(this);
-    volatile WebSocket socket;
-    private CompletableFuture<WebSocket> pending = CompletableFuture.completedFuture(null);
+    volatile ClientWebSocket socket;
+    private volatile EventLoop loop;
+    private volatile ScheduledFuture<?> streaming;
     private int sequence;
+    private long lastSentNanos;
 
     Call(int index) {
       this.index = index;
     }
 
-    /** Called every 20 ms by the timer (never twice at once for one call). */
+    void connect(WebSocketClient client, int port, String token) {
+      ClientWebSocket ws = client.webSocket();
+      ws.textMessageHandler(this::onText);
+      ws.binaryMessageHandler(this::onBinary);
+      ws.closeHandler(v -> {
+        if (!ready.isDone()) {
+          ready.completeExceptionally(new IllegalStateException("closed " + ws.closeStatusCode() + " "
+              + ws.closeReason()));
+        }
+      });
+      ws.exceptionHandler(ready::completeExceptionally);
+      socket = ws;
+      ws.connect(new WebSocketConnectOptions().setHost("localhost").setPort(port)
+          .setURI("/ws/coach/voice?session=new").addHeader("Authorization", "Bearer " + token))
+          .onComplete(result -> {
+            if (result.failed()) {
+              ready.completeExceptionally(result.cause());
+            } else {
+              // The socket's own event loop: frames are written from it, with no hand-over.
+              loop = ((ContextInternal) Vertx.currentContext()).nettyEventLoop();
+            }
+          });
+    }
+
+    void startStreaming(long firstAtNanos) {
+      streaming = loop.scheduleAtFixedRate(this::sendFrame, Math.max(0, firstAtNanos - System.nanoTime()),
+          FRAME_NANOS, TimeUnit.NANOSECONDS);
+    }
+
+    void stopStreaming() {
+      streaming.cancel(false);
+    }
+
+    /** Every 20 ms on the socket's event loop. */
     void sendFrame() {
       long now = System.nanoTime();
       if (now >= measureEnd) {
         return;
       }
-      if (!pending.isDone()) {
-        skipped.incrementAndGet(); // the previous frame is still being written: the socket is backed up
+      if (socket.writeQueueFull() || now - lastSentNanos < FRAME_NANOS / 2) {
+        // The socket is backed up, or this is a late timer catching up: a real-time source does not burst.
+        skipped.incrementAndGet();
         return;
       }
+      lastSentNanos = now;
       boolean measured = now >= measureStart;
-      byte[] frame = BenchFrame.create(System.nanoTime(), measured, index, sequence++);
-      pending = socket.sendBinary(ByteBuffer.wrap(frame), true);
+      socket.writeBinaryMessage(Buffer.buffer(BenchFrame.create(System.nanoTime(), measured, index, sequence++)));
       sent.incrementAndGet();
       if (measured) {
         sentMeasured.incrementAndGet();
       }
     }
-  }
 
-  private final class Listener implements WebSocket.Listener {
-    private final Call call;
-    private final StringBuilder text = new StringBuilder();
-    private boolean inBinary;
-
-    Listener(Call call) {
-      this.call = call;
-    }
-
-    @Override
-    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-      text.append(data);
-      if (last) {
-        String message = text.toString();
-        text.setLength(0);
-        if (message.contains("\"type\":\"session_ready\"")) {
-          call.ready.complete(null);
-        } else if (message.contains("\"type\":\"error\"")) {
-          int at = message.indexOf("\"code\":\"");
-          String code = at < 0 ? "?" : message.substring(at + 8, message.indexOf('"', at + 8));
-          errors.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
-          if (!call.ready.isDone()) {
-            call.ready.completeExceptionally(new IllegalStateException("call " + call.index + ": " + message));
-          }
+    private void onText(String message) {
+      if (message.contains("\"type\":\"session_ready\"")) {
+        ready.complete(null);
+      } else if (message.contains("\"type\":\"error\"")) {
+        int at = message.indexOf("\"code\":\"");
+        String code = at < 0 ? "?" : message.substring(at + 8, message.indexOf('"', at + 8));
+        errors.computeIfAbsent(code, c -> new AtomicInteger()).incrementAndGet();
+        if (!ready.isDone()) {
+          ready.completeExceptionally(new IllegalStateException("call " + index + ": " + message));
         }
       }
-      ws.request(1);
-      return null;
     }
 
-    @Override
-    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+    private void onBinary(Buffer message) {
       long now = System.nanoTime();
-      if (!inBinary && BenchFrame.isBenchFrame(data) && BenchFrame.measured(data)) {
+      ByteBuffer data = message.getByteBuf().nioBuffer();
+      if (BenchFrame.isBenchFrame(data) && BenchFrame.measured(data)) {
         int i = sampleCount.getAndIncrement();
         if (i < samples.length) {
           samples[i] = now - BenchFrame.sentNanos(data);
         }
         receivedMeasured.incrementAndGet();
       }
-      inBinary = !last;
-      if (last) {
-        received.incrementAndGet();
-      }
-      ws.request(1);
-      return null;
-    }
-
-    @Override
-    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
-      if (!call.ready.isDone()) {
-        call.ready.completeExceptionally(new IllegalStateException("closed " + statusCode + " " + reason));
-      }
-      return null;
-    }
-
-    @Override
-    public void onError(WebSocket ws, Throwable error) {
-      call.ready.completeExceptionally(error);
+      received.incrementAndGet();
     }
   }
 }

@@ -51,7 +51,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ends or throttles a call.
  *
  * <p>Optional: {@code -Dbenchmark.sessions=1,100,500}, {@code -Dbenchmark.measure-seconds=20},
- * {@code -Dbenchmark.warmup-seconds=10}.
+ * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=45} (the unreported first run).
  */
 @QuarkusTest
 @TestProfile(VoiceRelayBenchmark.EchoModel.class)
@@ -90,7 +90,27 @@ class VoiceRelayBenchmark {
   record Level(int sessions, int measureSeconds, LatencyStats clientToModel, LatencyStats modelToClient,
       long sentMeasured, long receivedMeasured, long skipped, String clientErrors, double serverCpuCores,
       double clientCpuCores, double relayMeanUpMicros, double relayMeanDownMicros, long heapBytesPerSession,
-      long directBytesPerSession, long gcMillis, int threadsAdded, String loadBefore, String loadAfter) {
+      long directBytesPerSession, long gcMillis, int threadsAdded, String loadBefore, String loadAfter,
+      double hostBusyCores) {
+
+    /** CPU the rest of the host used in the window (other processes: builds, other benchmarks' leftovers). */
+    double otherCores() {
+      return Math.max(0, hostBusyCores - serverCpuCores - clientCpuCores);
+    }
+
+    /** Frames relayed per second in the window, both directions (what the client sent and got back). */
+    double framesPerSecond() {
+      return (sentMeasured + receivedMeasured) / (double) measureSeconds;
+    }
+
+    /** CPU time per relayed frame (one direction, one frame): the cores used divided by frames a second. */
+    double serverMicrosPerFrame() {
+      return serverCpuCores * 1e6 / framesPerSecond();
+    }
+
+    double clientMicrosPerFrame() {
+      return clientCpuCores * 1e6 / framesPerSecond();
+    }
   }
 
   @Inject
@@ -110,8 +130,10 @@ class VoiceRelayBenchmark {
     Path dir = Files.createDirectories(Path.of("target", "benchmark"));
     Instant started = Instant.now();
 
-    // Warm the JIT on both sides with a run that is not reported.
-    run(dir, "warmup", 50, 5, 15);
+    // Warm the JIT on both sides with a run that is not reported. A fresh JVM's C2 compiler was still busy (a
+    // third of a core) a minute into the run: what is measured is a relay that has been running for a while.
+    int jitWarmup = Integer.getInteger("benchmark.jit-warmup-seconds", 45);
+    run(dir, "warmup", 100, 10, jitWarmup);
     List<Level> results = new ArrayList<>();
     for (int n : levels) {
       // At least ~3,000 samples per direction (one call: 60 s).
@@ -147,22 +169,30 @@ class VoiceRelayBenchmark {
     String loadBefore = loadAverage();
 
     Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process client = new ProcessBuilder(javaBinary.toString(), "-Xms256m", "-Xmx1g", "-cp",
-        Path.of("target", "test-classes").toAbsolutePath().toString(), "dev.coachkit.server.voice.VoiceBenchClient",
+    List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xms256m", "-Xmx1g"));
+    // e.g. -Dbenchmark.client-jvm-args=-XX:StartFlightRecording=filename=client.jfr,settings=profile
+    for (String arg : System.getProperty("benchmark.client-jvm-args", "").split("\\s+")) {
+      if (!arg.isBlank()) {
+        command.add(arg.replace("{level}", name));
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.coachkit.server.voice.VoiceBenchClient",
         String.valueOf(RestAssured.port), tokenFile.toString(), String.valueOf(warmupSeconds),
-        String.valueOf(measureSeconds), resultFile.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String.valueOf(measureSeconds), resultFile.toString()));
+    Process client = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     BlockingQueue<String> lines = lines(client);
     try {
       awaitLine(lines, "READY", STEP);
       awaitLine(lines, "MEASURE_START", STEP);
       long cpu0 = processCpuNanos();
+      long[] host0 = hostTicks();
       long wall0 = System.nanoTime();
       long gc0 = gcMillis();
       double[] up0 = timer("client_to_model");
       double[] down0 = timer("model_to_client");
       awaitLine(lines, "MEASURE_END", STEP);
       long cpu1 = processCpuNanos();
+      long[] host1 = hostTicks();
       long wall1 = System.nanoTime();
       long gc1 = gcMillis();
       double[] up1 = timer("client_to_model");
@@ -196,7 +226,8 @@ class VoiceRelayBenchmark {
           p.getProperty("errors"), (cpu1 - cpu0) / window,
           Long.parseLong(p.getProperty("clientCpuNanos")) / Double.parseDouble(p.getProperty("windowNanos")),
           meanMicros(up0, up1), meanMicros(down0, down1), (heapWith - heapBefore) / n,
-          (directWith - directBefore) / n, gc1 - gc0, threadsWith - threadsBefore, loadBefore, loadAfter);
+          (directWith - directBefore) / n, gc1 - gc0, threadsWith - threadsBefore, loadBefore, loadAfter,
+          busyCores(host0, host1));
     } finally {
       if (client.isAlive()) {
         client.destroyForcibly();
@@ -281,6 +312,29 @@ class VoiceRelayBenchmark {
         .getProcessCpuTime();
   }
 
+  /** {busy, total} jiffies of the whole host from /proc/stat (empty when unavailable). */
+  private static long[] hostTicks() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]); // idle + iowait
+      long total = 0;
+      for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+        total += Long.parseLong(f[i]);
+      }
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[0];
+    }
+  }
+
+  /** Cores busy on the whole host between two readings. */
+  private static double busyCores(long[] before, long[] after) {
+    if (before.length == 0 || after.length == 0 || after[1] == before[1]) {
+      return Double.NaN;
+    }
+    return Runtime.getRuntime().availableProcessors() * (double) (after[0] - before[0]) / (after[1] - before[1]);
+  }
+
   private static String loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
@@ -297,7 +351,7 @@ class VoiceRelayBenchmark {
         .append(System.getProperty("java.vm.version")).append(", max heap ")
         .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB, GC ")
         .append(ManagementFactory.getGarbageCollectorMXBeans().get(0).getName()).append(", warm-up ")
-        .append(warmup).append(" s per level after an unreported 50-call run\n\n");
+        .append(warmup).append(" s per level after an unreported 100-call run\n\n");
     r.append("| calls | window | frames measured (sent / echoed back) | client→relay→model p50 | p90 | p99 | p99.9 "
         + "| max | model→relay→client p50 | p90 | p99 | p99.9 | max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -310,16 +364,21 @@ class VoiceRelayBenchmark {
           LatencyStats.ms(d.p50()), LatencyStats.ms(d.p90()), LatencyStats.ms(d.p99()), LatencyStats.ms(d.p999()),
           LatencyStats.ms(d.max())));
     }
-    r.append("\n| calls | server CPU (cores) | per call (% of a core) | client JVM CPU (cores) | heap per call "
+    r.append("\n| calls | server CPU (cores) | per call (% of a core) | server CPU per relayed frame "
+        + "| client JVM CPU (cores) | client CPU per frame | heap per call "
         + "| direct buffers per call | server GC time in window | threads added | relay-internal mean up / down "
-        + "| frames skipped by client | client errors | load average before → after |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "| frames skipped by client | client errors | host CPU busy (cores) | of which other processes "
+        + "| load average before → after |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Level l : results) {
       r.append(String.format(Locale.ROOT,
-          "| %d | %.3f | %.3f %% | %.3f | %s | %s | %d ms | %d | %.1f µs / %.1f µs | %d | %s | %s → %s |%n",
-          l.sessions(), l.serverCpuCores(), 100 * l.serverCpuCores() / l.sessions(), l.clientCpuCores(),
+          "| %d | %.3f | %.3f %% | %.1f µs | %.3f | %.1f µs | %s | %s | %d ms | %d | %.1f µs / %.1f µs | %d | %s | %.2f | %.2f "
+              + "| %s → %s |%n",
+          l.sessions(), l.serverCpuCores(), 100 * l.serverCpuCores() / l.sessions(), l.serverMicrosPerFrame(),
+          l.clientCpuCores(), l.clientMicrosPerFrame(),
           kib(l.heapBytesPerSession()), kib(l.directBytesPerSession()), l.gcMillis(), l.threadsAdded(),
-          l.relayMeanUpMicros(), l.relayMeanDownMicros(), l.skipped(), l.clientErrors(), l.loadBefore(),
+          l.relayMeanUpMicros(), l.relayMeanDownMicros(), l.skipped(), l.clientErrors(), l.hostBusyCores(),
+          l.otherCores(), l.loadBefore(),
           l.loadAfter()));
     }
     return r.toString();

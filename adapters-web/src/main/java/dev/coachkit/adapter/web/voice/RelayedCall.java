@@ -2,9 +2,11 @@ package dev.coachkit.adapter.web.voice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.voice.VoiceCall;
 import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import dev.coachkit.ports.model.voice.VoiceCallListener;
+import io.netty.buffer.Unpooled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,6 +50,10 @@ final class RelayedCall implements VoiceCallListener {
   private final Object events = new Object();
   private final List<VoiceCallEvent> heldEvents = new ArrayList<>();
 
+  /** Write callbacks, one pair per call rather than two lambdas per frame. */
+  private final Consumer<Void> sent = ok -> { };
+  private final Consumer<Throwable> notSent;
+
   private volatile boolean created;
   private volatile VoiceCall call;
   // Written by the event side only.
@@ -60,6 +67,7 @@ final class RelayedCall implements VoiceCallListener {
     long now = System.nanoTime();
     this.audioBucket = new TokenBucket(AUDIO_BYTES_PER_SECOND, AUDIO_BURST_BYTES, now);
     this.messageBucket = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST, now);
+    this.notSent = failure -> LOG.debugf("voice relay: audio not delivered to %s: %s", connection.id(), failure);
   }
 
   UserId userId() {
@@ -114,7 +122,8 @@ final class RelayedCall implements VoiceCallListener {
       reject("not_ready", "the call is not live yet: wait for session_ready");
       return;
     }
-    live.sendAudio(frame.getBytes());
+    // The one copy of the frame: out of the socket's buffer into the audio value the call and upstream share.
+    live.sendAudio(Pcm16Audio.copyOf(frame.getByteBuf().nioBuffer()));
     metrics.upstreamFrame(System.nanoTime() - start, length);
   }
 
@@ -251,13 +260,14 @@ final class RelayedCall implements VoiceCallListener {
       metrics.responseLatency(Duration.ofNanos(start - speechEndedNanos));
       speechEndedNanos = -1;
     }
-    byte[] pcm = audio.pcm16();
+    Pcm16Audio pcm = audio.audio();
     if (closed.get()) {
       return;
     }
-    connection.sendBinary(Buffer.buffer(pcm)).subscribe().with(
-        ok -> metrics.downstreamFrame(System.nanoTime() - start, pcm.length),
-        failure -> LOG.debugf("voice relay: audio not delivered to %s: %s", connection.id(), failure));
+    // A read-only view of the audio value's bytes, not a copy (Netty copies it once into the socket's buffer).
+    connection.sendBinary(Buffer.buffer(Unpooled.wrappedBuffer(pcm.asByteBuffer()))).subscribe()
+        .with(sent, notSent);
+    metrics.downstreamFrame(System.nanoTime() - start, pcm.length());
   }
 
   private void speechEnded() {

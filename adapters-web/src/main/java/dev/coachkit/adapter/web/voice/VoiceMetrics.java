@@ -3,6 +3,7 @@ package dev.coachkit.adapter.web.voice;
 import dev.coachkit.ports.model.voice.ReconnectCause;
 import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,6 +12,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The relay's Micrometer meters. Observed where the relay sees them (the client socket and the call's events), so
@@ -28,8 +30,9 @@ final class VoiceMetrics {
   private final Map<ReconnectCause, Counter> reconnectRetries = new EnumMap<>(ReconnectCause.class);
   private final Counter continuations;
   private final Counter resumed;
-  private final Counter audioMinutesIn;
-  private final Counter audioMinutesOut;
+  // Audio is counted per frame in plain adders; the counters read them when scraped.
+  private final LongAdder audioBytesIn = new LongAdder();
+  private final LongAdder audioBytesOut = new LongAdder();
   private final Counter costUsd;
   private final Counter rejectedFrames;
   private final Counter sessions;
@@ -54,10 +57,8 @@ final class VoiceMetrics {
         .description("Calls moved to a new upstream session before the old one's time limit").register(registry);
     resumed = Counter.builder("coach.voice.upstream.resumed")
         .description("Upstream sessions back with the context restored").register(registry);
-    audioMinutesIn = Counter.builder("coach.voice.audio.minutes").tag("direction", "in")
-        .description("Minutes of audio relayed").register(registry);
-    audioMinutesOut = Counter.builder("coach.voice.audio.minutes").tag("direction", "out")
-        .description("Minutes of audio relayed").register(registry);
+    audioMinutes(registry, "in", audioBytesIn);
+    audioMinutes(registry, "out", audioBytesOut);
     costUsd = Counter.builder("coach.voice.cost.usd")
         .description("Cost of voice calls in US dollars, as priced by the domain").register(registry);
     rejectedFrames = Counter.builder("coach.voice.frames.rejected")
@@ -73,9 +74,16 @@ final class VoiceMetrics {
         .register(registry);
   }
 
+  private static void audioMinutes(MeterRegistry registry, String direction, LongAdder bytes) {
+    // Like the gauge: a function counter is bound to its adder, so one left by an earlier application goes first.
+    registry.find("coach.voice.audio.minutes").tag("direction", direction).meters().forEach(registry::remove);
+    FunctionCounter.builder("coach.voice.audio.minutes", bytes, b -> b.sum() / BYTES_PER_SECOND / 60.0)
+        .tag("direction", direction).description("Minutes of audio relayed").register(registry);
+  }
+
   private static Timer frameTimer(MeterRegistry registry, String direction) {
     return Timer.builder("coach.voice.relay.frame.latency").tag("direction", direction)
-        .description("Time the relay adds to one audio frame (receive to hand-over)")
+        .description("Time the relay spends on one audio frame (received to handed over)")
         .publishPercentiles(0.5, 0.99).register(registry);
   }
 
@@ -94,12 +102,12 @@ final class VoiceMetrics {
 
   void upstreamFrame(long nanos, int bytes) {
     upstreamFrame.record(nanos, TimeUnit.NANOSECONDS);
-    audioMinutesIn.increment(bytes / BYTES_PER_SECOND / 60.0);
+    audioBytesIn.add(bytes);
   }
 
   void downstreamFrame(long nanos, int bytes) {
     downstreamFrame.record(nanos, TimeUnit.NANOSECONDS);
-    audioMinutesOut.increment(bytes / BYTES_PER_SECOND / 60.0);
+    audioBytesOut.add(bytes);
   }
 
   void responseLatency(Duration d) {

@@ -4,7 +4,6 @@ import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.json.JsonValue;
 import dev.coachkit.ports.model.model.TokenUsage;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -148,14 +147,20 @@ public sealed interface RealtimeEvent
     }
   }
 
-  /** A chunk of assistant audio, PCM16 24 kHz mono little-endian; the array is copied in and out. */
-  record AudioChunk(String responseId, String itemId, int contentIndex, byte[] pcm16, Instant occurredAt) implements RealtimeEvent {
+  /** A chunk of assistant audio, PCM16 24 kHz mono little-endian (an immutable value: relayed without copies). */
+  record AudioChunk(String responseId, String itemId, int contentIndex, Pcm16Audio audio, Instant occurredAt)
+      implements RealtimeEvent {
     public AudioChunk {
       Require.text(responseId, "responseId", 256);
       Require.text(itemId, "itemId", 256);
       Require.nonNegative(contentIndex, "contentIndex");
-      pcm16 = Require.nonNull(pcm16, "pcm16").clone();
+      Require.nonNull(audio, "audio");
       Require.nonNull(occurredAt, "occurredAt");
+    }
+
+    /** The same from a byte array, which is copied. */
+    public AudioChunk(String responseId, String itemId, int contentIndex, byte[] pcm16, Instant occurredAt) {
+      this(responseId, itemId, contentIndex, Pcm16Audio.copyOf(Require.nonNull(pcm16, "pcm16")), occurredAt);
     }
 
     @Override
@@ -163,30 +168,9 @@ public sealed interface RealtimeEvent
       return Kind.AUDIO_CHUNK;
     }
 
-    @Override
+    /** A copy of the audio's bytes. */
     public byte[] pcm16() {
-      return pcm16.clone();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof AudioChunk a
-          && responseId.equals(a.responseId)
-          && itemId.equals(a.itemId)
-          && contentIndex == a.contentIndex
-          && Arrays.equals(pcm16, a.pcm16)
-          && occurredAt.equals(a.occurredAt);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * (31 * itemId.hashCode() + Arrays.hashCode(pcm16)) + occurredAt.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "AudioChunk[responseId=" + responseId + ", itemId=" + itemId + ", contentIndex=" + contentIndex
-          + ", bytes=" + pcm16.length + ", occurredAt=" + occurredAt + "]";
+      return audio.toByteArray();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.coachkit.ports.model.voice;
 
 import dev.coachkit.ports.model.common.VoiceSessionId;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 
 /**
  * A live relayed voice call as its client drives it; every method is non-blocking and safe from any thread.
@@ -11,8 +12,13 @@ public interface VoiceCall {
 
   VoiceSessionId sessionId();
 
-  /** User audio: PCM16, 24 kHz, mono, little-endian, even length; the array is not kept. */
-  void sendAudio(byte[] pcm16);
+  /** User audio: PCM16, 24 kHz, mono, little-endian, even length. */
+  void sendAudio(Pcm16Audio audio);
+
+  /** The same from a byte array, which is copied (the array is not kept). */
+  default void sendAudio(byte[] pcm16) {
+    sendAudio(pcm16 == null ? null : Pcm16Audio.copyOf(pcm16));
+  }
 
   /** The user started talking (push to talk). */
   void startRecording();

@@ -5,8 +5,8 @@ import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.conversation.ToolCall;
 import dev.coachkit.ports.model.conversation.ToolResult;
 import dev.coachkit.ports.model.model.TokenUsage;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import java.time.Instant;
-import java.util.Arrays;
 
 /**
  * What a live voice call tells its client (the relay forwards these as its server-to-client messages).
@@ -122,40 +122,27 @@ public sealed interface VoiceCallEvent
     }
   }
 
-  /** A chunk of assistant audio, PCM16 24 kHz mono little-endian; the array is copied in and out. */
-  record AssistantAudio(VoiceSessionId sessionId, byte[] pcm16, Instant occurredAt) implements VoiceCallEvent {
+  /** A chunk of assistant audio, PCM16 24 kHz mono little-endian (an immutable value: relayed without copies). */
+  record AssistantAudio(VoiceSessionId sessionId, Pcm16Audio audio, Instant occurredAt) implements VoiceCallEvent {
     public AssistantAudio {
       Require.nonNull(sessionId, "sessionId");
-      pcm16 = Require.nonNull(pcm16, "pcm16").clone();
+      Require.nonNull(audio, "audio");
       Require.nonNull(occurredAt, "occurredAt");
     }
 
-    @Override
+    /** The same from a byte array, which is copied. */
+    public AssistantAudio(VoiceSessionId sessionId, byte[] pcm16, Instant occurredAt) {
+      this(sessionId, Pcm16Audio.copyOf(Require.nonNull(pcm16, "pcm16")), occurredAt);
+    }
+
+    /** A copy of the audio's bytes. */
     public byte[] pcm16() {
-      return pcm16.clone();
+      return audio.toByteArray();
     }
 
     @Override
     public Kind kind() {
       return Kind.ASSISTANT_AUDIO;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof AssistantAudio a
-          && sessionId.equals(a.sessionId)
-          && Arrays.equals(pcm16, a.pcm16)
-          && occurredAt.equals(a.occurredAt);
-    }
-
-    @Override
-    public int hashCode() {
-      return 31 * (31 * sessionId.hashCode() + Arrays.hashCode(pcm16)) + occurredAt.hashCode();
-    }
-
-    @Override
-    public String toString() {
-      return "AssistantAudio[sessionId=" + sessionId + ", bytes=" + pcm16.length + ", occurredAt=" + occurredAt + "]";
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.coachkit.ports.out.realtime;
 
 import dev.coachkit.ports.model.json.JsonValue;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 
 /**
@@ -10,8 +11,13 @@ import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
  */
 public interface RealtimeConnection extends AutoCloseable {
 
-  /** Appends user audio: PCM16, 24 kHz, mono, little-endian; the array is not kept. */
-  void sendAudio(byte[] pcm16);
+  /** Appends user audio: PCM16, 24 kHz, mono, little-endian. */
+  void sendAudio(Pcm16Audio audio);
+
+  /** The same from a byte array, which is copied (the array is not kept). */
+  default void sendAudio(byte[] pcm16) {
+    sendAudio(Pcm16Audio.copyOf(pcm16));
+  }
 
   /** Commits the input audio buffer as a user turn (push to talk). */
   void commitAudio();

@@ -13,7 +13,6 @@ import dev.coachkit.ports.model.json.JsonValue;
 import dev.coachkit.ports.model.model.ToolSpec;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 import dev.coachkit.ports.model.realtime.TurnDetection;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
@@ -51,11 +50,8 @@ public final class ClientEvents {
     return write(e);
   }
 
-  /** {@code input_audio_buffer.append}: PCM16 as base64 (built as text: this is the hot path). */
-  public String append(byte[] pcm16, int offset, int length) {
-    byte[] slice = offset == 0 && length == pcm16.length ? pcm16 : java.util.Arrays.copyOfRange(pcm16, offset,
-        offset + length);
-    String b64 = Base64.getEncoder().encodeToString(slice);
+  /** {@code input_audio_buffer.append} with PCM16 already in base64 (built as text: this is the hot path). */
+  public String append(String b64) {
     return "{\"type\":\"input_audio_buffer.append\",\"event_id\":\"" + nextId() + "\",\"audio\":\"" + b64 + "\"}";
   }
 

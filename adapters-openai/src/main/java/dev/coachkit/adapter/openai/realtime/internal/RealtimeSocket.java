@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.coachkit.ports.model.json.JsonValue;
 import dev.coachkit.ports.model.model.ModelFailure;
 import dev.coachkit.ports.model.model.ModelFailure.Kind;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RealtimeEvent;
 import dev.coachkit.ports.model.realtime.RealtimeSessionConfig;
 import dev.coachkit.ports.out.realtime.RealtimeConnection;
@@ -11,6 +12,7 @@ import dev.coachkit.ports.out.realtime.RealtimeEventListener;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -111,10 +113,16 @@ public final class RealtimeSocket implements RealtimeConnection {
   // ------------------------------------------------------------------ port
 
   @Override
-  public void sendAudio(byte[] pcm16) {
-    Objects.requireNonNull(pcm16, "pcm16 must not be null");
-    for (int offset = 0; offset < pcm16.length; offset += MAX_APPEND_BYTES) {
-      send(events.append(pcm16, offset, Math.min(MAX_APPEND_BYTES, pcm16.length - offset)));
+  public void sendAudio(Pcm16Audio audio) {
+    Objects.requireNonNull(audio, "audio must not be null");
+    if (audio.length() <= MAX_APPEND_BYTES) {
+      send(events.append(audio.toBase64())); // every relayed frame (at most 64 KiB): encoded from the value's bytes
+      return;
+    }
+    ByteBuffer pcm16 = audio.asByteBuffer();
+    for (int offset = 0; offset < audio.length(); offset += MAX_APPEND_BYTES) {
+      pcm16.limit(Math.min(audio.length(), offset + MAX_APPEND_BYTES)).position(offset);
+      send(events.append(Pcm16Audio.copyOf(pcm16).toBase64()));
     }
   }
 

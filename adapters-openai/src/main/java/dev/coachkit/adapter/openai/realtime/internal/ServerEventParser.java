@@ -6,6 +6,7 @@ import dev.coachkit.ports.model.json.JsonObject;
 import dev.coachkit.ports.model.json.JsonString;
 import dev.coachkit.ports.model.json.JsonValue;
 import dev.coachkit.ports.model.model.TokenUsage;
+import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.realtime.RateLimit;
 import dev.coachkit.ports.model.realtime.RealtimeEvent;
 import dev.coachkit.ports.model.realtime.ResponseStatus;
@@ -13,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -130,7 +130,7 @@ public final class ServerEventParser {
           text(e, "response_id"), text(e, "item_id"), e.path("text").asText(""), now));
       case "response.output_audio.delta", "response.audio.delta" -> out.accept(new RealtimeEvent.AudioChunk(
           text(e, "response_id"), text(e, "item_id"), Math.max(0, e.path("content_index").asInt()),
-          Base64.getDecoder().decode(e.path("delta").asText("")), now));
+          Pcm16Audio.fromBase64(e.path("delta").asText("")), now));
       case "response.output_item.added" -> remember(e.path("item"));
       case "response.function_call_arguments.done" -> {
         String callId = text(e, "call_id");
