@@ -14,10 +14,13 @@ import dev.coachkit.adapter.persistence.internal.WorkoutJpaEntity;
 import dev.coachkit.adapter.persistence.internal.WorkoutJpaRepository;
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachData;
+import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.Goal;
+import dev.coachkit.ports.model.coaching.GoalStatus;
 import dev.coachkit.ports.model.coaching.NutritionDay;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.GoalId;
 import dev.coachkit.ports.model.common.Require;
@@ -161,6 +164,24 @@ public class PanacheCoachDataRepository implements CoachDataStore {
             userId.value())
         .firstResultOptional()
         .map(mapper::toModel);
+  }
+
+  @Override
+  public RecentCoachData recent(UserId userId, CoachDataWindow window) {
+    // One transaction, one statement per kind of record, nothing to flush at commit.
+    ReadOnly.session(profiles.getEntityManager());
+    return new RecentCoachData(
+        findProfile(userId),
+        workouts(userId, window.workoutsFrom(), window.through()),
+        nutritionDays(userId, window.nutritionFrom(), window.through()),
+        measurements(userId, window.measuredFrom(), window.measuredBefore()),
+        goals.find("from GoalJpaEntity g where g.userId = ?1 and g.status = ?2 order by g.createdAt, g.id",
+                userId.value(), GoalStatus.ACTIVE)
+            .list()
+            .stream()
+            .map(mapper::toModel)
+            .toList(),
+        latestCheckIn(userId));
   }
 
   @Override
