@@ -88,10 +88,11 @@ class ChatTurnBenchmark {
     cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | PostgreSQL CPU per turn"
             + " | busiest JVM thread groups, ms per turn |\n")
         .append("|---|---|---|---|\n");
-    run(client, 16, WARM_UP); // JIT, connection pools, caches
+    run(client, newUsers(16), WARM_UP); // JIT, connection pools, caches
     for (int users : USERS) {
+      List<String> tokens = newUsers(users);
       CpuMeter.Reading before = cpu.read();
-      Result result = run(client, users, MEASURE);
+      Result result = run(client, tokens, MEASURE);
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
       cpuReport.append(String.format(Locale.ROOT, "| %d | %.2f ms | %s | %s |%n", users,
           spent.processNanos() / 1e6 / result.turns(),
@@ -117,11 +118,17 @@ class ChatTurnBenchmark {
     simulator.verifyNoProblems();
   }
 
-  private Result run(HttpClient client, int users, Duration duration) throws Exception {
+  /** Bearer tokens of new users, made before a row starts so that neither their cost nor their time counts. */
+  private static List<String> newUsers(int users) {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < users; i++) {
       tokens.add(CoachApi.newUser("bench").token);
     }
+    return tokens;
+  }
+
+  private Result run(HttpClient client, List<String> tokens, Duration duration) throws Exception {
+    int users = tokens.size();
     Result result = new Result();
     long end = System.nanoTime() + duration.toNanos();
     ExecutorService pool = Executors.newFixedThreadPool(users, named("bench-user-"));
