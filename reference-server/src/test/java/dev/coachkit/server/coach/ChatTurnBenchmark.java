@@ -59,6 +59,12 @@ class ChatTurnBenchmark {
   private static final int[] USERS = Arrays.stream(System.getProperty("benchmark.users", "1,16,64").split(","))
       .map(String::trim).mapToInt(Integer::parseInt).toArray();
 
+  /**
+   * How long to wait before reading PostgreSQL's commit counter: a backend that goes idle publishes its counters
+   * within 10 s (PGSTAT_IDLE_INTERVAL), so after this wait a row's commits are all counted, and only its own.
+   */
+  private static final long STATS_FLUSH_MILLIS = 11_000;
+
   private final AtomicLong turnNumbers = new AtomicLong();
 
   @InjectSimulator
@@ -86,20 +92,24 @@ class ChatTurnBenchmark {
             + " | overhead p90 | overhead p99 | overhead max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|\n");
     cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | PostgreSQL CPU per turn"
-            + " | busiest JVM thread groups, ms per turn |\n")
-        .append("|---|---|---|---|\n");
+            + " | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
+        .append("|---|---|---|---|---|\n");
     run(client, newUsers(16), WARM_UP); // JIT, connection pools, caches
+    Thread.sleep(STATS_FLUSH_MILLIS);
     for (int users : USERS) {
       List<String> tokens = newUsers(users);
+      long commitsBefore = commits();
       CpuMeter.Reading before = cpu.read();
       Result result = run(client, tokens, MEASURE);
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
-      cpuReport.append(String.format(Locale.ROOT, "| %d | %.2f ms | %s | %s |%n", users,
+      Thread.sleep(STATS_FLUSH_MILLIS);
+      double commitsPerTurn = (double) (commits() - commitsBefore) / result.turns();
+      cpuReport.append(String.format(Locale.ROOT, "| %d | %.2f ms | %s | %.1f | %s |%n", users,
           spent.processNanos() / 1e6 / result.turns(),
           spent.postgresNanos().isPresent()
               ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / result.turns())
               : "not measured",
-          spent.topGroups(8, result.turns())));
+          commitsPerTurn, spent.topGroups(8, result.turns())));
       report.append(String.format(Locale.ROOT,
           "| %d | %,d | %.0f | %.1f ms | %.1f ms | %.2f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
           users, result.turns(), result.turns() / (result.elapsedNanos / 1e9),
@@ -172,6 +182,16 @@ class ChatTurnBenchmark {
       return CpuMeter.postmasterOf(rows.getString(1));
     } catch (SQLException e) {
       return OptionalLong.empty(); // not a superuser: data_directory is hidden
+    }
+  }
+
+  /** Transactions committed in the server's database so far (all of its sessions, this benchmark's few included). */
+  private long commits() throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(
+            "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+      rows.next();
+      return rows.getLong(1);
     }
   }
 
