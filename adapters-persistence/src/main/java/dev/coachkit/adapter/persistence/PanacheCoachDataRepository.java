@@ -3,9 +3,11 @@ package dev.coachkit.adapter.persistence;
 import dev.coachkit.adapter.persistence.internal.CheckInJpaEntity;
 import dev.coachkit.adapter.persistence.internal.CheckInJpaRepository;
 import dev.coachkit.adapter.persistence.internal.CoachDataMapper;
+import dev.coachkit.adapter.persistence.internal.CoachProfileJpaEntity;
 import dev.coachkit.adapter.persistence.internal.CoachProfileJpaRepository;
 import dev.coachkit.adapter.persistence.internal.GoalJpaEntity;
 import dev.coachkit.adapter.persistence.internal.GoalJpaRepository;
+import dev.coachkit.adapter.persistence.internal.JsonRows;
 import dev.coachkit.adapter.persistence.internal.MeasurementJpaEntity;
 import dev.coachkit.adapter.persistence.internal.MeasurementJpaRepository;
 import dev.coachkit.adapter.persistence.internal.NutritionDayJpaEntity;
@@ -14,10 +16,12 @@ import dev.coachkit.adapter.persistence.internal.WorkoutJpaEntity;
 import dev.coachkit.adapter.persistence.internal.WorkoutJpaRepository;
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachData;
+import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.Goal;
 import dev.coachkit.ports.model.coaching.NutritionDay;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.GoalId;
 import dev.coachkit.ports.model.common.Require;
@@ -30,11 +34,34 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.query.NativeQuery;
 
 /** {@link CoachDataStore} on PostgreSQL; every method is one transaction. */
 @ApplicationScoped
 @Transactional
 public class PanacheCoachDataRepository implements CoachDataStore {
+  /**
+   * {@link #recent}: the profile, the windows of workouts, nutrition days and measurements, the active goals and
+   * the latest check-in, each as JSON in its own column, with the orders of the single reads. Columns whose names
+   * differ from the entity fields are renamed; the workouts' jsonb exercises stay JSON text, as the entity holds
+   * them.
+   */
+  static final String RECENT_SQL = "SELECT"
+      + " (SELECT row_to_json(p)::text FROM coach_profiles p WHERE p.user_id = :user),"
+      + " (SELECT json_agg(w ORDER BY w.date, w.recorded_at, w.id)::text FROM (SELECT id, user_id,"
+      + " workout_date AS date, activity, duration_minutes, perceived_exertion, exercises::text AS exercises, notes,"
+      + " recorded_at FROM workouts WHERE user_id = :user AND workout_date >= :workoutsFrom"
+      + " AND workout_date <= :through) w),"
+      + " (SELECT json_agg(n ORDER BY n.date)::text FROM (SELECT id, user_id, nutrition_date AS date, calories,"
+      + " protein_g, carbs_g, fat_g, adherence_percent, notes, recorded_at FROM nutrition_days WHERE user_id = :user"
+      + " AND nutrition_date >= :nutritionFrom AND nutrition_date <= :through) n),"
+      + " (SELECT json_agg(m ORDER BY m.measured_at, m.id)::text FROM progress_measurements m WHERE m.user_id = :user"
+      + " AND m.measured_at >= :measuredFrom AND m.measured_at < :measuredBefore),"
+      + " (SELECT json_agg(g ORDER BY g.created_at, g.id)::text FROM goals g WHERE g.user_id = :user"
+      + " AND g.status = 'ACTIVE'),"
+      + " (SELECT row_to_json(c)::text FROM check_ins c WHERE c.user_id = :user"
+      + " ORDER BY c.period_end DESC, c.created_at DESC, c.id DESC LIMIT 1)";
+
   private final CoachProfileJpaRepository profiles;
   private final WorkoutJpaRepository workouts;
   private final NutritionDayJpaRepository nutritionDays;
@@ -161,6 +188,29 @@ public class PanacheCoachDataRepository implements CoachDataStore {
             userId.value())
         .firstResultOptional()
         .map(mapper::toModel);
+  }
+
+  @Override
+  public RecentCoachData recent(UserId userId, CoachDataWindow window) {
+    // One statement, one round trip: each kind of record comes back as JSON (PostgreSQL renders the rows), read
+    // into the entities and mapped as every other read is.
+    Object[] row = (Object[]) profiles.getEntityManager()
+        .createNativeQuery(RECENT_SQL)
+        .unwrap(NativeQuery.class)
+        .setParameter("user", userId.value(), String.class)
+        .setParameter("workoutsFrom", window.workoutsFrom(), LocalDate.class)
+        .setParameter("nutritionFrom", window.nutritionFrom(), LocalDate.class)
+        .setParameter("through", window.through(), LocalDate.class)
+        .setParameter("measuredFrom", window.measuredFrom(), Instant.class)
+        .setParameter("measuredBefore", window.measuredBefore(), Instant.class)
+        .getSingleResult();
+    return new RecentCoachData(
+        JsonRows.one(row[0], CoachProfileJpaEntity.class).map(mapper::toModel),
+        JsonRows.list(row[1], WorkoutJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.list(row[2], NutritionDayJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.list(row[3], MeasurementJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.list(row[4], GoalJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.one(row[5], CheckInJpaEntity.class).map(mapper::toModel));
   }
 
   @Override

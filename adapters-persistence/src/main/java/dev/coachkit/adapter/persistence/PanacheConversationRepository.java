@@ -13,6 +13,7 @@ import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.AppendResult;
 import dev.coachkit.ports.model.conversation.Conversation;
+import dev.coachkit.ports.model.conversation.ConversationStart;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.conversation.NewConversation;
 import dev.coachkit.ports.model.conversation.NewMessage;
@@ -50,6 +51,37 @@ public class PanacheConversationRepository implements ConversationStore {
   static final String HISTORY_AFTER_CURSOR_SQL = "SELECT m.* FROM messages m WHERE m.user_id = :user"
       + " AND (m.created_at, m.conversation_id, m.sequence_number) < (:at, :conversation, :sequence)"
       + " ORDER BY m.created_at DESC, m.conversation_id DESC, m.sequence_number DESC LIMIT :limit";
+
+  /** The columns of a message insert; {@link #bindMessage} binds them. */
+  private static final String MESSAGE_COLUMNS = "INSERT INTO messages (id, conversation_id, user_id, sequence_number,"
+      + " role, channel, status, content, tool_calls, tool_result, voice_session_id, flagged_for_review,"
+      + " idempotency_key, created_at)";
+
+  /** The same message values, with the sequence number taken from the CTE {@code c}. */
+  private static final String MESSAGE_VALUES = " SELECT :messageId, :conversation, :user, c.seq, :role, :channel,"
+      + " :status, :content, CAST(:toolCalls AS jsonb), CAST(:toolResult AS jsonb), :voiceSession, :flagged,"
+      + " :messageKey, :messageAt FROM c";
+
+  /**
+   * Append without an idempotency key, one statement: the UPDATE takes the conversation's row lock (appends to one
+   * conversation queue on it, as with SELECT … FOR NO KEY UPDATE), counts the message and yields its sequence;
+   * no row (unknown, or another user's) inserts nothing.
+   */
+  private static final String APPEND_SQL = "WITH c AS (UPDATE conversations SET message_count = message_count + 1,"
+      + " last_activity_at = GREATEST(last_activity_at, :messageAt)"
+      + " WHERE id = :conversation AND user_id = :user RETURNING message_count AS seq) "
+      + MESSAGE_COLUMNS + MESSAGE_VALUES;
+
+  /**
+   * A new conversation and its first message, one statement. With an idempotency key that the user already used,
+   * ON CONFLICT inserts no conversation and so no message either.
+   */
+  private static final String START_SQL = "WITH c AS (INSERT INTO conversations"
+      + " (id, user_id, title, idempotency_key, created_at, last_activity_at, message_count)"
+      + " VALUES (:conversation, :user, :title, :conversationKey, :createdAt, GREATEST(CAST(:createdAt AS timestamptz), CAST(:messageAt AS timestamptz)), 1)"
+      + " ON CONFLICT (user_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING"
+      + " RETURNING 1::bigint AS seq) "
+      + MESSAGE_COLUMNS + MESSAGE_VALUES;
 
   private final ConversationJpaRepository conversations;
   private final MessageJpaRepository messages;
@@ -91,6 +123,34 @@ public class PanacheConversationRepository implements ConversationStore {
   }
 
   @Override
+  public ConversationStart start(NewConversation conversation, NewMessage firstMessage) {
+    UUID id = conversation.id().value();
+    String user = conversation.userId().value();
+    MessageJpaEntity message = mapper.toEntity(firstMessage, id, user, 1);
+    int inserted = bindMessage(conversations.getEntityManager().createNativeQuery(START_SQL)
+            .unwrap(NativeQuery.class), message)
+        .setParameter("title", conversation.title().orElse(null), String.class)
+        .setParameter("conversationKey", conversation.idempotencyKey().orElse(null), String.class)
+        .setParameter("createdAt", conversation.createdAt(), Instant.class)
+        .executeUpdate();
+    if (inserted == 1) {
+      Instant lastActivity = firstMessage.createdAt().isAfter(conversation.createdAt()) ? firstMessage.createdAt()
+          : conversation.createdAt();
+      return new ConversationStart(new Conversation(conversation.id(), conversation.userId(), conversation.title(),
+          conversation.createdAt(), lastActivity, 1), new AppendResult(mapper.toModel(message), false));
+    }
+    // The user already started a conversation with this key: keep it and append to it.
+    ConversationJpaEntity earlier = conversations
+        .find("userId = ?1 and idempotencyKey = ?2", user, conversation.idempotencyKey().orElseThrow())
+        .firstResult();
+    AppendResult appended = append(conversation.userId(), ConversationId.of(earlier.id), firstMessage);
+    // The keyed append changes the managed row in memory: write it before reading the row back.
+    conversations.getEntityManager().flush();
+    conversations.getEntityManager().refresh(earlier);
+    return new ConversationStart(mapper.toModel(earlier), appended);
+  }
+
+  @Override
   public Optional<Conversation> find(UserId userId, ConversationId conversationId) {
     return owned(userId, conversationId.value()).map(mapper::toModel);
   }
@@ -129,6 +189,18 @@ public class PanacheConversationRepository implements ConversationStore {
 
   @Override
   public AppendResult append(UserId userId, ConversationId conversationId, NewMessage message) {
+    if (message.idempotencyKey().isEmpty()) {
+      MessageJpaEntity stored = mapper.toEntity(message, conversationId.value(), userId.value(), 0);
+      List<?> sequence = bindMessage(conversations.getEntityManager()
+              .createNativeQuery(APPEND_SQL + " RETURNING sequence_number")
+              .unwrap(NativeQuery.class), stored)
+          .getResultList();
+      if (sequence.isEmpty()) {
+        throw new NoSuchElementException("No conversation " + conversationId + " of this user");
+      }
+      stored.sequence = ((Number) sequence.get(0)).longValue();
+      return new AppendResult(mapper.toModel(stored), false);
+    }
     ConversationJpaEntity conversation =
         conversations.findById(conversationId.value(), LockModeType.PESSIMISTIC_WRITE);
     if (conversation == null || !conversation.userId.equals(userId.value())) {
@@ -218,6 +290,24 @@ public class PanacheConversationRepository implements ConversationStore {
     // Messages would go with their conversations (ON DELETE CASCADE); deleting them first keeps it one pass each.
     messages.delete("userId", userId.value());
     conversations.delete("userId", userId.value());
+  }
+
+  /** Binds every parameter of {@link #MESSAGE_VALUES}, plus :conversation and :user, from the entity. */
+  private static NativeQuery<?> bindMessage(NativeQuery<?> query, MessageJpaEntity m) {
+    return query
+        .setParameter("messageId", m.id, UUID.class)
+        .setParameter("conversation", m.conversationId, UUID.class)
+        .setParameter("user", m.userId, String.class)
+        .setParameter("role", m.role.name(), String.class)
+        .setParameter("channel", m.channel.name(), String.class)
+        .setParameter("status", m.status.name(), String.class)
+        .setParameter("content", m.content, String.class)
+        .setParameter("toolCalls", m.toolCalls, String.class)
+        .setParameter("toolResult", m.toolResult, String.class)
+        .setParameter("voiceSession", m.voiceSessionId, UUID.class)
+        .setParameter("flagged", m.flaggedForReview, Boolean.class)
+        .setParameter("messageKey", m.idempotencyKey, String.class)
+        .setParameter("messageAt", m.createdAt, Instant.class);
   }
 
   private Optional<ConversationJpaEntity> owned(UserId userId, UUID conversationId) {

@@ -11,6 +11,7 @@ import dev.coachkit.ports.model.plan.PlanStatus;
 import dev.coachkit.ports.out.plan.PlanStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,6 +81,17 @@ public class PanachePlanRepository implements PlanStore {
     return plans.find("userId = ?1 and kind = ?2 and status = ?3", userId.value(), kind, PlanStatus.ACTIVE)
         .firstResultOptional()
         .map(mapper::toModel);
+  }
+
+  @Override
+  public List<Plan> activePlans(UserId userId) {
+    ReadOnly.session(plans.getEntityManager());
+    return plans.find("from PlanJpaEntity p where p.userId = ?1 and p.status = ?2", userId.value(), PlanStatus.ACTIVE)
+        .list()
+        .stream()
+        .map(mapper::toModel)
+        .sorted(Comparator.comparing(Plan::kind))
+        .toList();
   }
 
   @Override

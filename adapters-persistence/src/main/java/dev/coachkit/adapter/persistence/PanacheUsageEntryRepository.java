@@ -7,6 +7,7 @@ import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.model.TokenUsage;
 import dev.coachkit.ports.model.usage.UsageEntry;
 import dev.coachkit.ports.model.usage.UsageSummary;
+import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
@@ -90,6 +91,21 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   public long countResponsesSince(UserId userId, Instant since) {
     return sinceUser("SELECT COUNT(*) FROM usage_entries WHERE user_id = :user AND occurred_at >= :since",
         userId, since);
+  }
+
+  @Override
+  public UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
+    // Both figures from one index range scan of the user's entries since the earlier instant.
+    Object[] row = (Object[]) entries.getEntityManager()
+        .createNativeQuery("SELECT COALESCE(SUM(cost_micros) FILTER (WHERE occurred_at >= :costSince), 0),"
+            + " COUNT(*) FILTER (WHERE occurred_at >= :responsesSince) FROM usage_entries"
+            + " WHERE user_id = :user AND occurred_at >= LEAST(CAST(:costSince AS timestamptz), CAST(:responsesSince AS timestamptz))")
+        .unwrap(NativeQuery.class)
+        .setParameter("user", userId.value(), String.class)
+        .setParameter("costSince", costSince, Instant.class)
+        .setParameter("responsesSince", responsesSince, Instant.class)
+        .getSingleResult();
+    return new UsageTally(number(row[0]).longValue(), number(row[1]).longValue());
   }
 
   private long sinceUser(String sql, UserId userId, Instant since) {

@@ -2,19 +2,17 @@ package dev.coachkit.domain.coaching;
 
 import dev.coachkit.ports.in.coaching.GetCoachKnowledgeQuery;
 import dev.coachkit.ports.in.coaching.GetCoachKnowledgeUseCase;
+import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachKnowledge;
-import dev.coachkit.ports.model.coaching.Goal;
-import dev.coachkit.ports.model.coaching.GoalStatus;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.plan.Plan;
-import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import dev.coachkit.ports.out.plan.PlanStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,21 +38,25 @@ public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase 
     UserId user = query.userId();
     Instant now = clock.instant();
     LocalDate today = Calendar.today(clock);
-    List<Goal> activeGoals = store.goals(user).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList();
-    List<Plan> activePlans = new ArrayList<>();
-    for (PlanKind kind : PlanKind.values()) {
-      plans.active(user, kind).ifPresent(activePlans::add);
-    }
+    // One read of the coach data and one of the plans: each store answers in one call (one transaction in a
+    // database adapter) instead of one call per kind of record.
+    RecentCoachData recent = store.recent(user, new CoachDataWindow(
+        today.minusDays(windows.workoutDays() - 1L),
+        today.minusDays(windows.nutritionDays() - 1L),
+        today,
+        now.minus(Duration.ofDays(windows.progressDays())),
+        // the end is exclusive; a second's slack keeps a measurement taken "now" in the window
+        now.plusSeconds(1)));
+    List<Plan> activePlans = plans.activePlans(user);
     return new CoachKnowledge(
         user,
         now,
-        store.findProfile(user),
-        store.workouts(user, today.minusDays(windows.workoutDays() - 1L), today),
-        store.nutritionDays(user, today.minusDays(windows.nutritionDays() - 1L), today),
-        // the end is exclusive; a second's slack keeps a measurement taken "now" in the window
-        store.measurements(user, now.minus(Duration.ofDays(windows.progressDays())), now.plusSeconds(1)),
-        activeGoals,
-        store.latestCheckIn(user),
+        recent.profile(),
+        recent.workouts(),
+        recent.nutritionDays(),
+        recent.measurements(),
+        recent.activeGoals(),
+        recent.latestCheckIn(),
         activePlans);
   }
 }

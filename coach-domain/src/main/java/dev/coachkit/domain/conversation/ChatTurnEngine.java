@@ -26,6 +26,7 @@ import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.AppendResult;
 import dev.coachkit.ports.model.conversation.Channel;
 import dev.coachkit.ports.model.conversation.Conversation;
+import dev.coachkit.ports.model.conversation.ConversationStart;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.conversation.MessageRole;
 import dev.coachkit.ports.model.conversation.MessageStatus;
@@ -129,7 +130,7 @@ public final class ChatTurnEngine {
 
   /** Everything a turn works with once the conversation and the user's message are settled. */
   private record Turn(UserId userId, Conversation conversation, Message userMessage, Persona persona,
-      Locale language, CoachKnowledge knowledge) {
+      Locale language, CoachKnowledge knowledge, boolean userMessageIsTheFirst) {
     CoachLanguage coachLanguage() {
       return CoachLanguage.of(language);
     }
@@ -148,14 +149,26 @@ public final class ChatTurnEngine {
         return new ChatTurnResult.Refused(refusal.get());
       }
     }
-    Optional<Conversation> conversation = conversation(command);
-    if (conversation.isEmpty()) {
-      return new ChatTurnResult.Refused(Refusal.notFound("conversation"));
+    NewMessage userMessage = new NewMessage(newMessageId(), MessageRole.USER, Channel.TEXT, MessageStatus.COMPLETE,
+        command.text(), List.of(), Optional.empty(), Optional.empty(), redFlag.isPresent(), command.idempotencyKey(),
+        clock.instant());
+    Conversation conversation;
+    AppendResult appended;
+    if (command.conversationId().isPresent()) {
+      Optional<Conversation> found = conversations.find(userId, command.conversationId().get());
+      if (found.isEmpty()) {
+        return new ChatTurnResult.Refused(Refusal.notFound("conversation"));
+      }
+      conversation = found.get();
+      appended = conversations.append(userId, conversation.id(), userMessage);
+    } else {
+      // A new conversation and its first message in one store call.
+      ConversationStart started = conversations.start(newConversation(command), userMessage);
+      conversation = started.conversation();
+      appended = started.first();
     }
-    AppendResult appended = conversations.append(userId, conversation.get().id(), new NewMessage(
-        newMessageId(), MessageRole.USER, Channel.TEXT, MessageStatus.COMPLETE, command.text(), List.of(),
-        Optional.empty(), Optional.empty(), redFlag.isPresent(), command.idempotencyKey(), clock.instant()));
-    Turn turn = new Turn(userId, conversation.get(), appended.message(), persona, language, known);
+    Turn turn = new Turn(userId, conversation, appended.message(), persona, language, known,
+        !appended.alreadyStored() && appended.message().sequence() == 1);
     if (appended.alreadyStored()) {
       Optional<ChatTurnResult> earlier = earlierOutcome(turn);
       if (earlier.isPresent()) {
@@ -168,15 +181,12 @@ public final class ChatTurnEngine {
     return modelTurn(turn, streaming ? this::streamAndWait : this::reply, listener);
   }
 
-  private Optional<Conversation> conversation(SendChatMessageCommand command) {
-    if (command.conversationId().isPresent()) {
-      return conversations.find(command.userId(), command.conversationId().get());
-    }
+  private NewConversation newConversation(SendChatMessageCommand command) {
     String firstLine = command.text().strip().lines().findFirst().orElse("").strip();
     Optional<String> title = firstLine.isEmpty() ? Optional.empty()
         : Optional.of(firstLine.length() <= TITLE_LENGTH ? firstLine : firstLine.substring(0, TITLE_LENGTH) + "…");
-    return Optional.of(conversations.create(new NewConversation(ConversationId.of(ids.next()), command.userId(),
-        title, clock.instant(), command.idempotencyKey())));
+    return new NewConversation(ConversationId.of(ids.next()), command.userId(), title, clock.instant(),
+        command.idempotencyKey());
   }
 
   /** For a repeated idempotency key: the stored reply, an in-flight refusal, or empty to run the turn again. */
@@ -227,8 +237,10 @@ public final class ChatTurnEngine {
   private ChatTurnResult modelTurn(Turn turn, ModelCall modelCall, TurnListener listener) {
     String instructions = personas.instructions(turn.persona(), turn.language(), Channel.TEXT) + "\n\n"
         + contextBuilder.build(turn.knowledge()).text();
-    List<Message> stored = conversations.messages(turn.userId(), turn.conversation().id(), Optional.empty(),
-        settings.history().maxMessages()).items();
+    // The first message of a conversation just stored is its whole history: no need to read it back.
+    List<Message> stored = turn.userMessageIsTheFirst() ? List.of(turn.userMessage())
+        : conversations.messages(turn.userId(), turn.conversation().id(), Optional.empty(),
+            settings.history().maxMessages()).items();
     List<ModelMessage> history = new ArrayList<>(window.modelMessages(stored));
     List<ToolSpec> specs = tools.specsFor(turn.persona(), true);
     ToolInvocation invocation = new ToolInvocation(turn.userId(), Optional.of(turn.conversation().id()),

@@ -3,6 +3,7 @@ package dev.coachkit.domain.usage;
 import dev.coachkit.ports.model.common.Refusal;
 import dev.coachkit.ports.model.common.RefusalReason;
 import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,15 +31,16 @@ public final class UsageGuard {
     Objects.requireNonNull(userId, "userId must not be null");
     Instant now = clock.instant();
     ZonedDateTime startOfDay = now.atZone(limits.dayZone()).toLocalDate().atStartOfDay(limits.dayZone());
-    long spent = ledger.costSince(userId, startOfDay.toInstant());
-    if (spent >= limits.dailyBudgetMicros()) {
+    Instant windowStart = now.minus(WINDOW);
+    // Both figures in one ledger call (one query in a database adapter).
+    UsageTally tally = ledger.tally(userId, startOfDay.toInstant(), windowStart);
+    if (tally.costMicros() >= limits.dailyBudgetMicros()) {
       Duration untilTomorrow = Duration.between(now, startOfDay.plusDays(1).toInstant());
       return Optional.of(new Refusal(RefusalReason.BUDGET_EXCEEDED,
           "Your daily coaching budget is used up; it renews at midnight (" + limits.dayZone().getId() + ").",
           Optional.of(untilTomorrow)));
     }
-    Instant windowStart = now.minus(WINDOW);
-    if (ledger.countResponsesSince(userId, windowStart) >= limits.responsesPerMinute()) {
+    if (tally.responses() >= limits.responsesPerMinute()) {
       return Optional.of(new Refusal(RefusalReason.RATE_LIMITED,
           "Too many messages in the last minute (at most " + limits.responsesPerMinute()
               + " coach responses a minute); please wait a moment.",

@@ -7,11 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachData;
+import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.Goal;
 import dev.coachkit.ports.model.coaching.GoalStatus;
 import dev.coachkit.ports.model.coaching.NutritionDay;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
@@ -198,5 +200,70 @@ public abstract class AbstractCoachDataStoreContractTest {
         .isEqualTo(new CoachData(Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of()));
     assertThat(store.findProfile(bob)).contains(bobsProfile);
     assertThat(store.workouts(bob, MONDAY, MONDAY)).containsExactly(bobsWorkout);
+  }
+
+  @Test
+  void givenDataInAndAroundTheWindows_recent_answersWhatTheSingleReadsAnswer() {
+    CoachProfile profile = TestCoachDataFactory.profile(alice);
+    store.saveProfile(profile);
+    WorkoutLog tooEarly = TestCoachDataFactory.workout(alice, MONDAY.minusDays(1));
+    WorkoutLog first = TestCoachDataFactory.workout(alice, MONDAY);
+    WorkoutLog last = TestCoachDataFactory.workout(alice, MONDAY.plusDays(6));
+    List.of(last, tooEarly, first).forEach(store::saveWorkout);
+    store.saveWorkout(TestCoachDataFactory.workout(alice, MONDAY.plusDays(7)));
+    NutritionDay outside = TestCoachDataFactory.nutritionDay(alice, MONDAY.plusDays(1), 40);
+    NutritionDay inside = TestCoachDataFactory.nutritionDay(alice, MONDAY.plusDays(3), 90);
+    List.of(inside, outside).forEach(store::saveNutritionDay);
+    ProgressMeasurement atStart = TestCoachDataFactory.weight(alice, 64.0, T0);
+    ProgressMeasurement atEnd = TestCoachDataFactory.weight(alice, 63.0, T0.plusSeconds(3_600));
+    store.saveMeasurement(atEnd);
+    store.saveMeasurement(atStart);
+    store.saveMeasurement(TestCoachDataFactory.weight(alice, 65.0, T0.minusSeconds(1)));
+    Goal older = TestCoachDataFactory.goal(alice, "Run 5 km", T0);
+    Goal newer = TestCoachDataFactory.goal(alice, "Lose 2 kg", T0.plusSeconds(60));
+    Goal achieved = withStatus(TestCoachDataFactory.goal(alice, "Sleep 8 h", T0.minusSeconds(60)),
+        GoalStatus.ACHIEVED);
+    List.of(newer, achieved, older).forEach(store::saveGoal);
+    CheckInSummary earlierWeek = TestCoachDataFactory.checkIn(alice, MONDAY.minusDays(14), T0);
+    CheckInSummary lastWeek = TestCoachDataFactory.checkIn(alice, MONDAY.minusDays(7), T0);
+    store.saveCheckIn(lastWeek);
+    store.saveCheckIn(earlierWeek);
+    CoachDataWindow window = new CoachDataWindow(MONDAY, MONDAY.plusDays(2), MONDAY.plusDays(6), T0,
+        T0.plusSeconds(3_601));
+
+    RecentCoachData recent = store.recent(alice, window);
+
+    assertThat(recent.profile()).contains(profile);
+    assertThat(recent.workouts()).containsExactly(first, last);
+    assertThat(recent.nutritionDays()).containsExactly(inside);
+    assertThat(recent.measurements()).containsExactly(atStart, atEnd);
+    assertThat(recent.activeGoals()).containsExactly(older, newer);
+    assertThat(recent.latestCheckIn()).contains(lastWeek);
+    assertThat(recent).isEqualTo(new RecentCoachData(store.findProfile(alice),
+        store.workouts(alice, MONDAY, MONDAY.plusDays(6)), store.nutritionDays(alice, MONDAY.plusDays(2),
+            MONDAY.plusDays(6)), store.measurements(alice, T0, T0.plusSeconds(3_601)),
+        store.goals(alice).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList(),
+        store.latestCheckIn(alice)));
+  }
+
+  @Test
+  void givenOnlyAnotherUsersData_recent_isEmpty() {
+    store.saveProfile(TestCoachDataFactory.profile(bob));
+    store.saveWorkout(TestCoachDataFactory.workout(bob, MONDAY));
+    store.saveNutritionDay(TestCoachDataFactory.nutritionDay(bob, MONDAY, 80));
+    store.saveMeasurement(TestCoachDataFactory.weight(bob, 80.0, T0));
+    store.saveGoal(TestCoachDataFactory.goal(bob, "Bench 100 kg", T0));
+    store.saveCheckIn(TestCoachDataFactory.checkIn(bob, MONDAY, T0));
+
+    RecentCoachData recent = store.recent(alice,
+        new CoachDataWindow(MONDAY, MONDAY, MONDAY.plusDays(6), T0, T0.plusSeconds(1)));
+
+    assertThat(recent).isEqualTo(new RecentCoachData(Optional.empty(), List.of(), List.of(), List.of(), List.of(),
+        Optional.empty()));
+  }
+
+  private static Goal withStatus(Goal goal, GoalStatus status) {
+    return new Goal(goal.id(), goal.userId(), goal.description(), goal.metric(), goal.targetValue(), goal.unit(),
+        goal.targetDate(), status, goal.createdAt(), goal.updatedAt());
   }
 }

@@ -17,6 +17,7 @@ import dev.coachkit.ports.model.common.PageCursor;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.AppendResult;
 import dev.coachkit.ports.model.conversation.Conversation;
+import dev.coachkit.ports.model.conversation.ConversationStart;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.conversation.NewMessage;
 import dev.coachkit.ports.model.conversation.ToolCall;
@@ -84,6 +85,64 @@ public abstract class AbstractConversationStoreContractTest {
 
     assertThat(bobs.id()).isNotEqualTo(alices.id());
     assertThat(bobs.userId()).isEqualTo(bob);
+  }
+
+  @Test
+  void givenNewConversation_start_storesItWithItsFirstMessageNumberedOne() {
+    ConversationStart started = store.start(newConversation(alice), userText("hello", T0.plusSeconds(1)));
+
+    Conversation c = started.conversation();
+    assertThat(started.first().alreadyStored()).isFalse();
+    assertThat(started.first().message().sequence()).isEqualTo(1);
+    assertThat(started.first().message().conversationId()).isEqualTo(c.id());
+    assertThat(started.first().message().userId()).isEqualTo(alice);
+    assertThat(c.messageCount()).isEqualTo(1);
+    assertThat(c.lastActivityAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(store.find(alice, c.id())).contains(c);
+    assertThat(store.find(bob, c.id())).isEmpty();
+    assertThat(store.messages(alice, c.id(), Optional.empty(), 100).items())
+        .containsExactly(started.first().message());
+  }
+
+  @Test
+  void givenSameIdempotencyKeys_startTwice_keepsTheFirstConversationAndMessage() {
+    ConversationStart first =
+        store.start(newConversation(alice, "turn-1"), userText("hello", T0.plusSeconds(1), "turn-1"));
+
+    ConversationStart again =
+        store.start(newConversation(alice, "turn-1"), userText("hello again", T0.plusSeconds(2), "turn-1"));
+
+    assertThat(again.first().alreadyStored()).isTrue();
+    assertThat(again.first().message()).isEqualTo(first.first().message());
+    assertThat(again.conversation()).isEqualTo(first.conversation());
+    assertThat(store.list(alice, Optional.empty(), 100).items()).containsExactly(first.conversation());
+    assertThat(store.messages(alice, first.conversation().id(), Optional.empty(), 100).items())
+        .containsExactly(first.first().message());
+  }
+
+  @Test
+  void givenConversationKeySeenWithAnotherMessageKey_start_appendsToTheEarlierConversation() {
+    ConversationStart first =
+        store.start(newConversation(alice, "chat-1"), userText("hello", T0.plusSeconds(1), "turn-1"));
+
+    ConversationStart second =
+        store.start(newConversation(alice, "chat-1"), userText("and more", T0.plusSeconds(2), "turn-2"));
+
+    assertThat(second.first().alreadyStored()).isFalse();
+    assertThat(second.first().message().sequence()).isEqualTo(2);
+    assertThat(second.conversation().id()).isEqualTo(first.conversation().id());
+    assertThat(second.conversation().messageCount()).isEqualTo(2);
+    assertThat(store.find(alice, first.conversation().id())).contains(second.conversation());
+  }
+
+  @Test
+  void givenStartedConversation_append_continuesTheNumbering() {
+    ConversationStart started = store.start(newConversation(alice), userText("hello", T0.plusSeconds(1)));
+
+    AppendResult reply = store.append(alice, started.conversation().id(), assistantText("hi", T0.plusSeconds(2)));
+
+    assertThat(reply.message().sequence()).isEqualTo(2);
+    assertThat(store.find(alice, started.conversation().id()).orElseThrow().messageCount()).isEqualTo(2);
   }
 
   @Test

@@ -9,6 +9,7 @@ import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.model.TokenUsage;
 import dev.coachkit.ports.model.usage.UsageEntry;
 import dev.coachkit.ports.model.usage.UsageSummary;
+import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
@@ -82,6 +83,23 @@ public abstract class AbstractUsageLedgerContractTest {
     assertThat(ledger.costSince(alice, T0)).isEqualTo(500);
     assertThat(ledger.countResponsesSince(alice, T0)).isEqualTo(2);
     assertThat(ledger.countResponsesSince(alice, T0.plusSeconds(2))).isZero();
+  }
+
+  @Test
+  void givenEntries_tally_answersCostSinceOneInstantAndResponsesSinceAnother() {
+    ConversationId c = TestIds.conversation();
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 100, T0.minus(Duration.ofDays(1))));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 200, T0));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 300, T0.plusSeconds(30)));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 400, T0.plusSeconds(61)));
+    ledger.record(TestUsageEntryFactory.chat(bob, c, 5_000, T0.plusSeconds(61)));
+
+    UsageTally tally = ledger.tally(alice, T0, T0.plusSeconds(30));
+
+    assertThat(tally).isEqualTo(new UsageTally(900, 2));
+    assertThat(tally).isEqualTo(new UsageTally(ledger.costSince(alice, T0),
+        ledger.countResponsesSince(alice, T0.plusSeconds(30))));
+    assertThat(ledger.tally(alice, T0.plusSeconds(62), T0.plusSeconds(62))).isEqualTo(new UsageTally(0, 0));
   }
 
   @Test

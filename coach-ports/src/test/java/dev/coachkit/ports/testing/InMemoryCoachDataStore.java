@@ -2,10 +2,13 @@ package dev.coachkit.ports.testing;
 
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachData;
+import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.Goal;
+import dev.coachkit.ports.model.coaching.GoalStatus;
 import dev.coachkit.ports.model.coaching.NutritionDay;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.GoalId;
 import dev.coachkit.ports.model.common.Require;
@@ -107,6 +110,17 @@ public final class InMemoryCoachDataStore implements CoachDataStore {
     return checkIns.values().stream()
         .filter(c -> c.userId().equals(userId))
         .max(Comparator.comparing(CheckInSummary::periodEnd).thenComparing(CheckInSummary::createdAt));
+  }
+
+  @Override
+  public synchronized RecentCoachData recent(UserId userId, CoachDataWindow window) {
+    return new RecentCoachData(
+        findProfile(userId),
+        workouts(userId, window.workoutsFrom(), window.through()),
+        nutritionDays(userId, window.nutritionFrom(), window.through()),
+        measurements(userId, window.measuredFrom(), window.measuredBefore()),
+        goals(userId).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList(),
+        latestCheckIn(userId));
   }
 
   @Override

@@ -8,6 +8,7 @@ import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.AppendResult;
 import dev.coachkit.ports.model.conversation.Conversation;
+import dev.coachkit.ports.model.conversation.ConversationStart;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.conversation.NewConversation;
 import dev.coachkit.ports.model.conversation.NewMessage;
@@ -56,6 +57,13 @@ public final class InMemoryConversationStore implements ConversationStore {
     messages.put(c.id(), new ArrayList<>());
     c.idempotencyKey().ifPresent(k -> creationKeys.put(c.userId().value() + "\n" + k, c.id()));
     return created;
+  }
+
+  @Override
+  public synchronized ConversationStart start(NewConversation conversation, NewMessage firstMessage) {
+    Conversation created = create(conversation);
+    AppendResult first = append(created.userId(), created.id(), firstMessage);
+    return new ConversationStart(conversations.get(created.id()), first);
   }
 
   @Override

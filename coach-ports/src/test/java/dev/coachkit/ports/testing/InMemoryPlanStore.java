@@ -7,6 +7,7 @@ import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.plan.PlanKind;
 import dev.coachkit.ports.model.plan.PlanStatus;
 import dev.coachkit.ports.out.plan.PlanStore;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,15 @@ public final class InMemoryPlanStore implements PlanStore {
         .filter(plan -> plan.userId().equals(userId) && plan.kind() == kind)
         .filter(plan -> plan.status() == PlanStatus.ACTIVE)
         .findFirst();
+  }
+
+  @Override
+  public synchronized List<Plan> activePlans(UserId userId) {
+    List<Plan> inForce = new ArrayList<>();
+    for (PlanKind kind : PlanKind.values()) {
+      active(userId, kind).ifPresent(inForce::add);
+    }
+    return List.copyOf(inForce);
   }
 
   @Override

@@ -5,6 +5,7 @@ import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.usage.UsageEntry;
 import dev.coachkit.ports.model.usage.UsageSummary;
+import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import java.time.Instant;
 import java.util.Comparator;
@@ -41,6 +42,11 @@ public final class InMemoryUsageLedger implements UsageLedger {
   @Override
   public synchronized long countResponsesSince(UserId userId, Instant since) {
     return sum(e -> e.userId().equals(userId) && !e.occurredAt().isBefore(since)).responses();
+  }
+
+  @Override
+  public synchronized UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
+    return new UsageTally(costSince(userId, costSince), countResponsesSince(userId, responsesSince));
   }
 
   @Override

@@ -64,6 +64,15 @@ import java.util.regex.Pattern;
  */
 public final class OpenAiSimulator implements AutoCloseable {
 
+  static {
+    // The JDK server leaves Nagle's algorithm on unless told otherwise: a response written as headers and then a
+    // small body can wait for the client's delayed ACK (about 40 ms on Linux loopback). A simulator that "answers
+    // at once" must not; read once per JVM, before the first JDK HttpServer starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   /** Default bearer key accepted on the OpenAI path. */
   public static final String DEFAULT_API_KEY = "sk-simulator-0000000000000000";
   /** Default {@code api-key} accepted on the Azure path. */

@@ -2,10 +2,12 @@ package dev.coachkit.ports.out.coaching;
 
 import dev.coachkit.ports.model.coaching.CheckInSummary;
 import dev.coachkit.ports.model.coaching.CoachData;
+import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachProfile;
 import dev.coachkit.ports.model.coaching.Goal;
 import dev.coachkit.ports.model.coaching.NutritionDay;
 import dev.coachkit.ports.model.coaching.ProgressMeasurement;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.GoalId;
 import dev.coachkit.ports.model.common.UserId;
@@ -53,6 +55,14 @@ public interface CoachDataStore {
 
   /** The check-in with the latest period end (ties: latest created). */
   Optional<CheckInSummary> latestCheckIn(UserId userId);
+
+  /**
+   * The profile, the window's workouts, nutrition days and measurements, the ACTIVE goals and the latest check-in,
+   * read together (one consistent snapshot where the store supports it): the same as {@link #findProfile},
+   * {@link #workouts}, {@link #nutritionDays}, {@link #measurements}, {@link #goals} filtered to ACTIVE and
+   * {@link #latestCheckIn} would answer.
+   */
+  RecentCoachData recent(UserId userId, CoachDataWindow window);
 
   /**
    * Users whose profile opts into the weekly check-in, ordered by user id value, after {@code after} if given.

@@ -7,6 +7,7 @@ import dev.coachkit.ports.model.common.PageCursor;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.AppendResult;
 import dev.coachkit.ports.model.conversation.Conversation;
+import dev.coachkit.ports.model.conversation.ConversationStart;
 import dev.coachkit.ports.model.conversation.Message;
 import dev.coachkit.ports.model.conversation.NewConversation;
 import dev.coachkit.ports.model.conversation.NewMessage;
@@ -25,6 +26,14 @@ public interface ConversationStore {
    * one unchanged instead.
    */
   Conversation create(NewConversation conversation);
+
+  /**
+   * Creates a conversation and appends its first message, as one unit: what {@link #create} and then
+   * {@link #append} would do, for callers that start a conversation with a message. With a conversation
+   * idempotency key already used by this user, the earlier conversation is kept and the message is appended to
+   * it under the append rules (its own idempotency key may then find the earlier message).
+   */
+  ConversationStart start(NewConversation conversation, NewMessage firstMessage);
 
   /** The user's conversation with this id, if it exists and is theirs. */
   Optional<Conversation> find(UserId userId, ConversationId conversationId);

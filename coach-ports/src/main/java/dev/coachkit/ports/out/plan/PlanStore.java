@@ -33,6 +33,9 @@ public interface PlanStore {
   /** The user's plan of this kind that is in force, if any. */
   Optional<Plan> active(UserId userId, PlanKind kind);
 
+  /** The user's plans in force, at most one per kind, in {@link PlanKind} order (workout first). */
+  List<Plan> activePlans(UserId userId);
+
   /**
    * Deletes every plan of this user and nothing else.
    *

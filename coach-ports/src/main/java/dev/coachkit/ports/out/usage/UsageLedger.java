@@ -4,6 +4,7 @@ import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.usage.UsageEntry;
 import dev.coachkit.ports.model.usage.UsageSummary;
+import dev.coachkit.ports.model.usage.UsageTally;
 import java.time.Instant;
 import java.util.List;
 
@@ -24,6 +25,12 @@ public interface UsageLedger {
 
   /** How many model responses the user had at or after {@code since}. */
   long countResponsesSince(UserId userId, Instant since);
+
+  /**
+   * Both figures of a turn's usage checks at once: the user's cost since {@code costSince} (as {@link #costSince})
+   * and their number of responses since {@code responsesSince} (as {@link #countResponsesSince}).
+   */
+  UsageTally tally(UserId userId, Instant costSince, Instant responsesSince);
 
   /** All of the user's entries, oldest first, for export. */
   List<UsageEntry> entriesOf(UserId userId);

@@ -175,6 +175,25 @@ public abstract class AbstractPlanStoreContractTest {
   }
 
   @Test
+  void givenVersionsOfBothKinds_activePlans_returnsTheOnesInForceWorkoutFirst() {
+    store.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, at(0)));
+    Plan nutrition = store.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, at(1)));
+    store.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, at(2)));
+    Plan workout = store.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, at(3)));
+    store.saveNewVersion(TestPlanFactory.newWorkoutPlan(bob, at(4)));
+
+    assertThat(store.activePlans(alice)).containsExactly(workout, nutrition);
+  }
+
+  @Test
+  void givenOnlyANutritionPlan_activePlans_returnsItAlone() {
+    Plan nutrition = store.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, at(0)));
+
+    assertThat(store.activePlans(alice)).containsExactly(nutrition);
+    assertThat(store.activePlans(bob)).isEmpty();
+  }
+
+  @Test
   void givenNoPlans_listAndActive_areEmpty() {
     assertThat(store.list(alice, Optional.empty())).isEmpty();
     assertThat(store.active(alice, PlanKind.NUTRITION)).isEmpty();

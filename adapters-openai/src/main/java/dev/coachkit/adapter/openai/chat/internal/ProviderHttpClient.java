@@ -111,9 +111,16 @@ final class ProviderHttpClient implements HttpClient {
   }
 
   private java.net.http.HttpRequest toJdk(HttpRequest request) {
+    URI uri = URI.create(request.url());
     java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder()
-        .uri(URI.create(request.url()))
+        .uri(uri)
         .timeout(readTimeout);
+    if ("http".equalsIgnoreCase(uri.getScheme())) {
+      // Plain-text providers (a local Ollama, vLLM, the simulator) speak HTTP/1.1. Left at the client's default
+      // (HTTP/2), every request first offers an h2c upgrade, which made each call about four times slower
+      // against an HTTP/1.1 server here (2.4 ms against 0.6 ms a request). Over TLS, HTTP/2 is negotiated by ALPN.
+      builder.version(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
     request.headers().forEach((name, values) -> {
       if (values != null) {
         values.forEach(value -> builder.header(name, value));

@@ -1,0 +1,144 @@
+package dev.coachkit.server.coach;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * For the chat-turn benchmark: CPU time spent during a measured window, by this JVM (server, benchmark client and
+ * OpenAI simulator all run in it), by groups of its threads (named with their digits replaced, e.g.
+ * {@code executor-thread-#}), and by the PostgreSQL cluster the server uses (its postmaster and every backend,
+ * read from /proc, when the cluster runs on this host and its postmaster pid is known). CPU time per operation
+ * stays meaningful on a host shared with other work, where throughput and latency do not.
+ */
+final class CpuMeter {
+
+  /** Linux reports /proc/[pid]/stat times in clock ticks; USER_HZ is 100 on every common kernel config. */
+  private static final long NANOS_PER_TICK = 10_000_000L;
+
+  private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+  private final com.sun.management.OperatingSystemMXBean os =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  private final OptionalLong postmasterPid;
+
+  CpuMeter(OptionalLong postmasterPid) {
+    this.postmasterPid = postmasterPid;
+  }
+
+  /** CPU times at one moment. */
+  record Reading(long processNanos, Map<Long, long[]> threadNanosById, Map<Long, String> threadNames,
+      OptionalLong postgresNanos) {
+  }
+
+  /** CPU spent between two readings. */
+  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos) {
+
+    /** The thread groups with the most CPU, largest first, as "group: x ms/op" for {@code operations}. */
+    String topGroups(int count, long operations) {
+      return nanosByThreadGroup.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .limit(count)
+          .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / operations))
+          .collect(Collectors.joining(", "));
+    }
+  }
+
+  Reading read() {
+    Map<Long, long[]> byId = new HashMap<>();
+    Map<Long, String> names = new HashMap<>();
+    for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long cpu = threads.getThreadCpuTime(info.getThreadId());
+      if (cpu >= 0) {
+        byId.put(info.getThreadId(), new long[] {cpu});
+        names.put(info.getThreadId(), info.getThreadName());
+      }
+    }
+    return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos());
+  }
+
+  static Spent between(Reading before, Reading after) {
+    Map<String, Long> groups = new LinkedHashMap<>();
+    after.threadNanosById().forEach((id, cpu) -> {
+      long[] earlier = before.threadNanosById().get(id);
+      long spent = cpu[0] - (earlier == null ? 0 : earlier[0]);
+      groups.merge(group(after.threadNames().get(id)), spent, Long::sum);
+    });
+    OptionalLong postgres = before.postgresNanos().isPresent() && after.postgresNanos().isPresent()
+        ? OptionalLong.of(after.postgresNanos().getAsLong() - before.postgresNanos().getAsLong())
+        : OptionalLong.empty();
+    return new Spent(after.processNanos() - before.processNanos(), groups, postgres);
+  }
+
+  /** A thread's name with its numbers replaced, so that a pool's threads form one group. */
+  static String group(String threadName) {
+    return threadName == null ? "?" : threadName.replaceAll("[0-9]+", "#");
+  }
+
+  /**
+   * The cluster's CPU so far: the postmaster's own time, the time of its children that have exited (cutime and
+   * cstime) and the time of the children still running (the backends, the WAL writer, the checkpointer…).
+   */
+  private OptionalLong postgresNanos() {
+    if (postmasterPid.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    long pid = postmasterPid.getAsLong();
+    Optional<String[]> postmaster = stat(pid);
+    if (postmaster.isEmpty()) {
+      return OptionalLong.empty();
+    }
+    long ticks = ticks(postmaster.get(), true);
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      List<Long> pids = procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+          .map(Long::parseLong).toList();
+      for (long child : pids) {
+        Optional<String[]> fields = stat(child);
+        if (fields.isPresent() && Long.parseLong(fields.get()[1]) == pid) {
+          ticks += ticks(fields.get(), false);
+        }
+      }
+    } catch (IOException e) {
+      return OptionalLong.empty();
+    }
+    return OptionalLong.of(ticks * NANOS_PER_TICK);
+  }
+
+  /** The fields of /proc/[pid]/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime. */
+  private static Optional<String[]> stat(long pid) {
+    try {
+      String text = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      return Optional.of(text.substring(text.lastIndexOf(')') + 2).split(" "));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long ticks(String[] fields, boolean withExitedChildren) {
+    long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    return withExitedChildren ? own + Long.parseLong(fields[13]) + Long.parseLong(fields[14]) : own;
+  }
+
+  /** The postmaster's pid from {@code postmaster.pid} in the cluster's data directory, when it is readable here. */
+  static OptionalLong postmasterOf(String dataDirectory) {
+    try {
+      String first = Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim();
+      return OptionalLong.of(Long.parseLong(first));
+    } catch (IOException | RuntimeException e) {
+      return OptionalLong.empty();
+    }
+  }
+}
