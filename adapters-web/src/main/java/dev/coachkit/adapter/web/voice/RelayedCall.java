@@ -6,6 +6,7 @@ import dev.coachkit.ports.model.realtime.Pcm16Audio;
 import dev.coachkit.ports.model.voice.VoiceCall;
 import dev.coachkit.ports.model.voice.VoiceCallEvent;
 import dev.coachkit.ports.model.voice.VoiceCallListener;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -122,9 +123,23 @@ final class RelayedCall implements VoiceCallListener {
       reject("not_ready", "the call is not live yet: wait for session_ready");
       return;
     }
-    // The one copy of the frame: out of the socket's buffer into the audio value the call and upstream share.
-    live.sendAudio(Pcm16Audio.copyOf(frame.getByteBuf().nioBuffer()));
+    live.sendAudio(audioOf(frame));
     metrics.upstreamFrame(System.nanoTime() - start, length);
+  }
+
+  /**
+   * The frame's audio without copying it again where possible. Vert.x hands a message handler an unpooled heap
+   * copy of what it read from the socket (its "safe buffer", made so that handlers may keep it), and nothing else
+   * holds that message once the handler has it; so when the buffer is exactly one whole array, the audio value
+   * takes that array over. Any other buffer (pooled, direct, a slice of a larger array) is copied once.
+   */
+  static Pcm16Audio audioOf(Buffer frame) {
+    ByteBuf buf = frame.getByteBuf();
+    int length = buf.readableBytes();
+    if (buf.hasArray() && buf.arrayOffset() == 0 && buf.readerIndex() == 0 && buf.array().length == length) {
+      return Pcm16Audio.handedOver(buf.array());
+    }
+    return Pcm16Audio.copyOf(buf.nioBuffer());
   }
 
   void onText(String text) {

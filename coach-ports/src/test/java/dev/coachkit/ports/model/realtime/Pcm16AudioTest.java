@@ -54,6 +54,17 @@ class Pcm16AudioTest {
   }
 
   @Test
+  void givenArray_handedOver_keepsThatArrayInsteadOfACopy() {
+    byte[] pcm = {1, 2, 3, 4};
+    Pcm16Audio audio = Pcm16Audio.handedOver(pcm);
+    pcm[0] = 9; // breaks the contract on purpose, to show that no copy was made
+
+    assertThat(audio.toByteArray()).containsExactly(9, 2, 3, 4);
+    assertThat(Pcm16Audio.handedOver(new byte[0])).isSameAs(Pcm16Audio.empty());
+    assertThatThrownBy(() -> Pcm16Audio.handedOver(null)).hasMessageContaining("pcm16");
+  }
+
+  @Test
   void givenBase64_fromBase64AndToBase64_roundTrip() {
     Pcm16Audio audio = Pcm16Audio.fromBase64("AQIDBA==");
 
