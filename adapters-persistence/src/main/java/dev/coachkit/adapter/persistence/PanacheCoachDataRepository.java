@@ -7,9 +7,11 @@ import dev.coachkit.adapter.persistence.internal.CoachProfileJpaEntity;
 import dev.coachkit.adapter.persistence.internal.CoachProfileJpaRepository;
 import dev.coachkit.adapter.persistence.internal.GoalJpaEntity;
 import dev.coachkit.adapter.persistence.internal.GoalJpaRepository;
+import dev.coachkit.adapter.persistence.internal.Jdbc;
 import dev.coachkit.adapter.persistence.internal.JsonRows;
 import dev.coachkit.adapter.persistence.internal.MeasurementJpaEntity;
 import dev.coachkit.adapter.persistence.internal.MeasurementJpaRepository;
+import dev.coachkit.adapter.persistence.internal.NamedSql;
 import dev.coachkit.adapter.persistence.internal.NutritionDayJpaEntity;
 import dev.coachkit.adapter.persistence.internal.NutritionDayJpaRepository;
 import dev.coachkit.adapter.persistence.internal.WorkoutJpaEntity;
@@ -29,12 +31,13 @@ import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.query.NativeQuery;
+import javax.sql.DataSource;
 
 /** {@link CoachDataStore} on PostgreSQL; every method is one transaction. */
 @ApplicationScoped
@@ -68,7 +71,10 @@ public class PanacheCoachDataRepository implements CoachDataStore {
   private final MeasurementJpaRepository measurements;
   private final GoalJpaRepository goals;
   private final CheckInJpaRepository checkIns;
+  private static final NamedSql RECENT = NamedSql.of(RECENT_SQL);
+
   private final CoachDataMapper mapper;
+  private final DataSource dataSource;
 
   PanacheCoachDataRepository(
       CoachProfileJpaRepository profiles,
@@ -77,7 +83,8 @@ public class PanacheCoachDataRepository implements CoachDataStore {
       MeasurementJpaRepository measurements,
       GoalJpaRepository goals,
       CheckInJpaRepository checkIns,
-      CoachDataMapper mapper) {
+      CoachDataMapper mapper,
+      DataSource dataSource) {
     this.profiles = profiles;
     this.workouts = workouts;
     this.nutritionDays = nutritionDays;
@@ -85,6 +92,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
     this.goals = goals;
     this.checkIns = checkIns;
     this.mapper = mapper;
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -193,17 +201,25 @@ public class PanacheCoachDataRepository implements CoachDataStore {
   @Override
   public RecentCoachData recent(UserId userId, CoachDataWindow window) {
     // One statement, one round trip: each kind of record comes back as JSON (PostgreSQL renders the rows), read
-    // into the entities and mapped as every other read is.
-    Object[] row = (Object[]) profiles.getEntityManager()
-        .createNativeQuery(RECENT_SQL)
-        .unwrap(NativeQuery.class)
-        .setParameter("user", userId.value(), String.class)
-        .setParameter("workoutsFrom", window.workoutsFrom(), LocalDate.class)
-        .setParameter("nutritionFrom", window.nutritionFrom(), LocalDate.class)
-        .setParameter("through", window.through(), LocalDate.class)
-        .setParameter("measuredFrom", window.measuredFrom(), Instant.class)
-        .setParameter("measuredBefore", window.measuredBefore(), Instant.class)
-        .getSingleResult();
+    // into the entities and mapped as every other read is. Plain JDBC on the transaction's connection: no
+    // Hibernate session for a statement that loads no managed entity (see Jdbc).
+    NamedSql.Params params = new NamedSql.Params()
+        .text("user", userId.value())
+        .date("workoutsFrom", window.workoutsFrom())
+        .date("nutritionFrom", window.nutritionFrom())
+        .date("through", window.through())
+        .instant("measuredFrom", window.measuredFrom())
+        .instant("measuredBefore", window.measuredBefore());
+    Object[] row = Jdbc.run(dataSource, RECENT.sql(), statement -> params.bind(RECENT, statement), statement -> {
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        Object[] columns = new Object[6];
+        for (int column = 0; column < columns.length; column++) {
+          columns[column] = result.getString(column + 1);
+        }
+        return columns;
+      }
+    });
     return new RecentCoachData(
         JsonRows.one(row[0], CoachProfileJpaEntity.class).map(mapper::toModel),
         JsonRows.list(row[1], WorkoutJpaEntity.class).stream().map(mapper::toModel).toList(),

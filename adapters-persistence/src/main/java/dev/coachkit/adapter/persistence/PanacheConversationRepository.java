@@ -3,8 +3,10 @@ package dev.coachkit.adapter.persistence;
 import dev.coachkit.adapter.persistence.internal.ConversationJpaEntity;
 import dev.coachkit.adapter.persistence.internal.ConversationJpaRepository;
 import dev.coachkit.adapter.persistence.internal.ConversationMapper;
+import dev.coachkit.adapter.persistence.internal.Jdbc;
 import dev.coachkit.adapter.persistence.internal.MessageJpaEntity;
 import dev.coachkit.adapter.persistence.internal.MessageJpaRepository;
+import dev.coachkit.adapter.persistence.internal.NamedSql;
 import dev.coachkit.ports.model.common.ConversationId;
 import dev.coachkit.ports.model.common.MessageId;
 import dev.coachkit.ports.model.common.Page;
@@ -12,22 +14,30 @@ import dev.coachkit.ports.model.common.PageCursor;
 import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.AppendResult;
+import dev.coachkit.ports.model.conversation.Channel;
 import dev.coachkit.ports.model.conversation.Conversation;
 import dev.coachkit.ports.model.conversation.ConversationStart;
 import dev.coachkit.ports.model.conversation.Message;
+import dev.coachkit.ports.model.conversation.MessageRole;
+import dev.coachkit.ports.model.conversation.MessageStatus;
 import dev.coachkit.ports.model.conversation.NewConversation;
 import dev.coachkit.ports.model.conversation.NewMessage;
 import dev.coachkit.ports.out.conversation.ConversationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.query.NativeQuery;
 
 /**
@@ -52,7 +62,7 @@ public class PanacheConversationRepository implements ConversationStore {
       + " AND (m.created_at, m.conversation_id, m.sequence_number) < (:at, :conversation, :sequence)"
       + " ORDER BY m.created_at DESC, m.conversation_id DESC, m.sequence_number DESC LIMIT :limit";
 
-  /** The columns of a message insert; {@link #bindMessage} binds them. */
+  /** The columns of a message insert; {@link #messageParams} binds them. */
   private static final String MESSAGE_COLUMNS = "INSERT INTO messages (id, conversation_id, user_id, sequence_number,"
       + " role, channel, status, content, tool_calls, tool_result, voice_session_id, flagged_for_review,"
       + " idempotency_key, created_at)";
@@ -83,15 +93,22 @@ public class PanacheConversationRepository implements ConversationStore {
       + " RETURNING 1::bigint AS seq) "
       + MESSAGE_COLUMNS + MESSAGE_VALUES;
 
+  private static final NamedSql HISTORY = NamedSql.of(HISTORY_SQL);
+  private static final NamedSql HISTORY_AFTER_CURSOR = NamedSql.of(HISTORY_AFTER_CURSOR_SQL);
+  private static final NamedSql APPEND = NamedSql.of(APPEND_SQL + " RETURNING sequence_number");
+  private static final NamedSql START = NamedSql.of(START_SQL);
+
   private final ConversationJpaRepository conversations;
   private final MessageJpaRepository messages;
   private final ConversationMapper mapper;
+  private final DataSource dataSource;
 
-  PanacheConversationRepository(
-      ConversationJpaRepository conversations, MessageJpaRepository messages, ConversationMapper mapper) {
+  PanacheConversationRepository(ConversationJpaRepository conversations, MessageJpaRepository messages,
+      ConversationMapper mapper, DataSource dataSource) {
     this.conversations = conversations;
     this.messages = messages;
     this.mapper = mapper;
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -127,12 +144,13 @@ public class PanacheConversationRepository implements ConversationStore {
     UUID id = conversation.id().value();
     String user = conversation.userId().value();
     MessageJpaEntity message = mapper.toEntity(firstMessage, id, user, 1);
-    int inserted = bindMessage(conversations.getEntityManager().createNativeQuery(START_SQL)
-            .unwrap(NativeQuery.class), message)
-        .setParameter("title", conversation.title().orElse(null), String.class)
-        .setParameter("conversationKey", conversation.idempotencyKey().orElse(null), String.class)
-        .setParameter("createdAt", conversation.createdAt(), Instant.class)
-        .executeUpdate();
+    // Plain JDBC on the transaction's connection (see Jdbc): the common case needs no Hibernate session.
+    NamedSql.Params params = messageParams(message)
+        .text("title", conversation.title().orElse(null))
+        .text("conversationKey", conversation.idempotencyKey().orElse(null))
+        .instant("createdAt", conversation.createdAt());
+    int inserted = Jdbc.run(dataSource, START.sql(), statement -> params.bind(START, statement),
+        PreparedStatement::executeUpdate);
     if (inserted == 1) {
       Instant lastActivity = firstMessage.createdAt().isAfter(conversation.createdAt()) ? firstMessage.createdAt()
           : conversation.createdAt();
@@ -191,14 +209,17 @@ public class PanacheConversationRepository implements ConversationStore {
   public AppendResult append(UserId userId, ConversationId conversationId, NewMessage message) {
     if (message.idempotencyKey().isEmpty()) {
       MessageJpaEntity stored = mapper.toEntity(message, conversationId.value(), userId.value(), 0);
-      List<?> sequence = bindMessage(conversations.getEntityManager()
-              .createNativeQuery(APPEND_SQL + " RETURNING sequence_number")
-              .unwrap(NativeQuery.class), stored)
-          .getResultList();
-      if (sequence.isEmpty()) {
+      // Plain JDBC on the transaction's connection (see Jdbc): one statement, no Hibernate session.
+      NamedSql.Params params = messageParams(stored);
+      Long sequence = Jdbc.run(dataSource, APPEND.sql(), statement -> params.bind(APPEND, statement), statement -> {
+        try (ResultSet result = statement.executeQuery()) {
+          return result.next() ? result.getLong(1) : null;
+        }
+      });
+      if (sequence == null) {
         throw new NoSuchElementException("No conversation " + conversationId + " of this user");
       }
-      stored.sequence = ((Number) sequence.get(0)).longValue();
+      stored.sequence = sequence;
       return new AppendResult(mapper.toModel(stored), false);
     }
     ConversationJpaEntity conversation =
@@ -253,27 +274,32 @@ public class PanacheConversationRepository implements ConversationStore {
   }
 
   @Override
-  @SuppressWarnings("unchecked")
   public Page<Message> history(UserId userId, Optional<PageCursor> cursor, int limit) {
     Require.limit(limit);
-    NativeQuery<MessageJpaEntity> query;
+    NamedSql sql;
+    NamedSql.Params params = new NamedSql.Params()
+        .text("user", userId.value())
+        .number("limit", limit + 1L);
     if (cursor.isEmpty()) {
-      query = messages.getEntityManager()
-          .createNativeQuery(HISTORY_SQL, MessageJpaEntity.class)
-          .unwrap(NativeQuery.class);
+      sql = HISTORY;
     } else {
       String[] parts = Cursors.parts(cursor.get(), 3);
-      query = messages.getEntityManager()
-          .createNativeQuery(HISTORY_AFTER_CURSOR_SQL, MessageJpaEntity.class)
-          .unwrap(NativeQuery.class)
-          .setParameter("at", Cursors.instant(parts[0]), Instant.class)
-          .setParameter("conversation", Cursors.uuid(parts[1]), UUID.class)
-          .setParameter("sequence", Cursors.number(parts[2]), Long.class);
+      sql = HISTORY_AFTER_CURSOR;
+      params.instant("at", Cursors.instant(parts[0]))
+          .uuid("conversation", Cursors.uuid(parts[1]))
+          .number("sequence", Cursors.number(parts[2]));
     }
-    List<MessageJpaEntity> rows = query
-        .setParameter("user", userId.value(), String.class)
-        .setParameter("limit", limit + 1, Integer.class)
-        .getResultList();
+    // Plain JDBC on the transaction's connection (see Jdbc): the rows are read, never managed.
+    List<MessageJpaEntity> rows = Jdbc.run(dataSource, sql.sql(), statement -> params.bind(sql, statement),
+        statement -> {
+          try (ResultSet result = statement.executeQuery()) {
+            List<MessageJpaEntity> read = new ArrayList<>();
+            while (result.next()) {
+              read.add(message(result));
+            }
+            return read;
+          }
+        });
     boolean more = rows.size() > limit;
     List<MessageJpaEntity> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
     Collections.reverse(page);
@@ -293,21 +319,41 @@ public class PanacheConversationRepository implements ConversationStore {
   }
 
   /** Binds every parameter of {@link #MESSAGE_VALUES}, plus :conversation and :user, from the entity. */
-  private static NativeQuery<?> bindMessage(NativeQuery<?> query, MessageJpaEntity m) {
-    return query
-        .setParameter("messageId", m.id, UUID.class)
-        .setParameter("conversation", m.conversationId, UUID.class)
-        .setParameter("user", m.userId, String.class)
-        .setParameter("role", m.role.name(), String.class)
-        .setParameter("channel", m.channel.name(), String.class)
-        .setParameter("status", m.status.name(), String.class)
-        .setParameter("content", m.content, String.class)
-        .setParameter("toolCalls", m.toolCalls, String.class)
-        .setParameter("toolResult", m.toolResult, String.class)
-        .setParameter("voiceSession", m.voiceSessionId, UUID.class)
-        .setParameter("flagged", m.flaggedForReview, Boolean.class)
-        .setParameter("messageKey", m.idempotencyKey, String.class)
-        .setParameter("messageAt", m.createdAt, Instant.class);
+  private static NamedSql.Params messageParams(MessageJpaEntity m) {
+    return new NamedSql.Params()
+        .uuid("messageId", m.id)
+        .uuid("conversation", m.conversationId)
+        .text("user", m.userId)
+        .text("role", m.role.name())
+        .text("channel", m.channel.name())
+        .text("status", m.status.name())
+        .text("content", m.content)
+        .text("toolCalls", m.toolCalls)
+        .text("toolResult", m.toolResult)
+        .uuid("voiceSession", m.voiceSessionId)
+        .bool("flagged", m.flaggedForReview)
+        .text("messageKey", m.idempotencyKey)
+        .instant("messageAt", m.createdAt);
+  }
+
+  /** A history row ({@code m.*}) as the entity the mapper reads. */
+  private static MessageJpaEntity message(ResultSet row) throws SQLException {
+    MessageJpaEntity m = new MessageJpaEntity();
+    m.id = row.getObject("id", UUID.class);
+    m.conversationId = row.getObject("conversation_id", UUID.class);
+    m.userId = row.getString("user_id");
+    m.sequence = row.getLong("sequence_number");
+    m.role = MessageRole.valueOf(row.getString("role"));
+    m.channel = Channel.valueOf(row.getString("channel"));
+    m.status = MessageStatus.valueOf(row.getString("status"));
+    m.content = row.getString("content");
+    m.toolCalls = row.getString("tool_calls");
+    m.toolResult = row.getString("tool_result");
+    m.voiceSessionId = row.getObject("voice_session_id", UUID.class);
+    m.flaggedForReview = row.getBoolean("flagged_for_review");
+    m.idempotencyKey = row.getString("idempotency_key");
+    m.createdAt = row.getObject("created_at", OffsetDateTime.class).toInstant();
+    return m;
   }
 
   private Optional<ConversationJpaEntity> owned(UserId userId, UUID conversationId) {

@@ -1,5 +1,7 @@
 package dev.coachkit.adapter.persistence;
 
+import dev.coachkit.adapter.persistence.internal.Jdbc;
+import dev.coachkit.adapter.persistence.internal.PlanJpaEntity;
 import dev.coachkit.adapter.persistence.internal.PlanJpaRepository;
 import dev.coachkit.adapter.persistence.internal.PlanMapper;
 import dev.coachkit.ports.model.common.PlanId;
@@ -11,9 +13,15 @@ import dev.coachkit.ports.model.plan.PlanStatus;
 import dev.coachkit.ports.out.plan.PlanStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * {@link PlanStore} on PostgreSQL; every method is one transaction. A new version takes a per-user-and-kind
@@ -23,12 +31,17 @@ import java.util.Optional;
 @ApplicationScoped
 @Transactional
 public class PanachePlanRepository implements PlanStore {
+  private static final String ACTIVE_PLANS_SQL = "SELECT id, user_id, kind, version, status,"
+      + " source_conversation_id, body, created_at FROM plans WHERE user_id = ? AND status = 'ACTIVE'";
+
   private final PlanJpaRepository plans;
   private final PlanMapper mapper;
+  private final DataSource dataSource;
 
-  PanachePlanRepository(PlanJpaRepository plans, PlanMapper mapper) {
+  PanachePlanRepository(PlanJpaRepository plans, PlanMapper mapper, DataSource dataSource) {
     this.plans = plans;
     this.mapper = mapper;
+    this.dataSource = dataSource;
   }
 
   @Override
@@ -85,13 +98,34 @@ public class PanachePlanRepository implements PlanStore {
 
   @Override
   public List<Plan> activePlans(UserId userId) {
-    ReadOnly.session(plans.getEntityManager());
-    return plans.find("from PlanJpaEntity p where p.userId = ?1 and p.status = ?2", userId.value(), PlanStatus.ACTIVE)
-        .list()
-        .stream()
+    // Plain JDBC on the transaction's connection (see Jdbc): read once per turn, never managed.
+    List<PlanJpaEntity> rows = Jdbc.run(dataSource, ACTIVE_PLANS_SQL, statement -> statement.setString(1,
+        userId.value()), statement -> {
+          try (ResultSet result = statement.executeQuery()) {
+            List<PlanJpaEntity> read = new ArrayList<>();
+            while (result.next()) {
+              read.add(plan(result));
+            }
+            return read;
+          }
+        });
+    return rows.stream()
         .map(mapper::toModel)
         .sorted(Comparator.comparing(Plan::kind))
         .toList();
+  }
+
+  private static PlanJpaEntity plan(ResultSet row) throws SQLException {
+    PlanJpaEntity plan = new PlanJpaEntity();
+    plan.id = row.getObject("id", UUID.class);
+    plan.userId = row.getString("user_id");
+    plan.kind = PlanKind.valueOf(row.getString("kind"));
+    plan.version = row.getInt("version");
+    plan.status = PlanStatus.valueOf(row.getString("status"));
+    plan.sourceConversationId = row.getObject("source_conversation_id", UUID.class);
+    plan.body = row.getString("body");
+    plan.createdAt = row.getObject("created_at", OffsetDateTime.class).toInstant();
+    return plan;
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.coachkit.adapter.persistence;
 
+import dev.coachkit.adapter.persistence.internal.Jdbc;
 import dev.coachkit.adapter.persistence.internal.UsageEntryJpaRepository;
 import dev.coachkit.adapter.persistence.internal.UsageEntryMapper;
 import dev.coachkit.ports.model.common.UserId;
@@ -12,9 +13,11 @@ import dev.coachkit.ports.out.usage.UsageLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import javax.sql.DataSource;
 import org.hibernate.query.NativeQuery;
 
 /** {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. */
@@ -27,39 +30,44 @@ public class PanacheUsageEntryRepository implements UsageLedger {
       + " coalesce(sum(e.audioSecondsIn), 0.0), coalesce(sum(e.audioSecondsOut), 0.0), coalesce(sum(e.costMicros), 0)"
       + " from UsageEntryJpaEntity e where e.userId = ?1 and ";
 
+  private static final String RECORD_SQL = "INSERT INTO usage_entries (id, user_id, voice_session_id,"
+      + " conversation_id, model, input_tokens, cached_input_tokens, output_tokens, audio_input_tokens,"
+      + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+  private static final String TALLY_SQL = "SELECT COALESCE(SUM(cost_micros) FILTER (WHERE occurred_at >= ?), 0),"
+      + " COUNT(*) FILTER (WHERE occurred_at >= ?) FROM usage_entries WHERE user_id = ?"
+      + " AND occurred_at >= LEAST(CAST(? AS timestamptz), CAST(? AS timestamptz))";
+
   private final UsageEntryJpaRepository entries;
   private final UsageEntryMapper mapper;
+  private final DataSource dataSource;
 
-  PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper) {
+  PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper, DataSource dataSource) {
     this.entries = entries;
     this.mapper = mapper;
+    this.dataSource = dataSource;
   }
 
   @Override
   public void record(UsageEntry entry) {
-    // Idempotent by id, also when the same entry is recorded concurrently.
-    entries.getEntityManager()
-        .createNativeQuery("INSERT INTO usage_entries (id, user_id, voice_session_id, conversation_id, model,"
-            + " input_tokens, cached_input_tokens, output_tokens, audio_input_tokens, audio_output_tokens,"
-            + " audio_seconds_in, audio_seconds_out, cost_micros, occurred_at) VALUES (:id, :user, :session,"
-            + " :conversation, :model, :in, :cached, :out, :audioIn, :audioOut, :secondsIn, :secondsOut, :cost, :at)"
-            + " ON CONFLICT (id) DO NOTHING")
-        .unwrap(NativeQuery.class)
-        .setParameter("id", entry.id().value(), UUID.class)
-        .setParameter("user", entry.userId().value(), String.class)
-        .setParameter("session", entry.voiceSessionId().map(VoiceSessionId::value).orElse(null), UUID.class)
-        .setParameter("conversation", entry.conversationId().map(c -> c.value()).orElse(null), UUID.class)
-        .setParameter("model", entry.model(), String.class)
-        .setParameter("in", entry.tokens().inputTokens(), Long.class)
-        .setParameter("cached", entry.tokens().cachedInputTokens(), Long.class)
-        .setParameter("out", entry.tokens().outputTokens(), Long.class)
-        .setParameter("audioIn", entry.tokens().audioInputTokens(), Long.class)
-        .setParameter("audioOut", entry.tokens().audioOutputTokens(), Long.class)
-        .setParameter("secondsIn", entry.audioSecondsIn(), Double.class)
-        .setParameter("secondsOut", entry.audioSecondsOut(), Double.class)
-        .setParameter("cost", entry.costMicros(), Long.class)
-        .setParameter("at", entry.occurredAt(), Instant.class)
-        .executeUpdate();
+    // Idempotent by id, also when the same entry is recorded concurrently. Plain JDBC on the transaction's
+    // connection: one statement, no Hibernate session to open and flush (see Jdbc).
+    Jdbc.run(dataSource, RECORD_SQL, statement -> {
+      statement.setObject(1, entry.id().value());
+      statement.setString(2, entry.userId().value());
+      Jdbc.setUuid(statement, 3, entry.voiceSessionId().map(VoiceSessionId::value).orElse(null));
+      Jdbc.setUuid(statement, 4, entry.conversationId().map(c -> c.value()).orElse(null));
+      statement.setString(5, entry.model());
+      statement.setLong(6, entry.tokens().inputTokens());
+      statement.setLong(7, entry.tokens().cachedInputTokens());
+      statement.setLong(8, entry.tokens().outputTokens());
+      statement.setLong(9, entry.tokens().audioInputTokens());
+      statement.setLong(10, entry.tokens().audioOutputTokens());
+      statement.setDouble(11, entry.audioSecondsIn());
+      statement.setDouble(12, entry.audioSecondsOut());
+      statement.setLong(13, entry.costMicros());
+      Jdbc.setInstant(statement, 14, entry.occurredAt());
+    }, PreparedStatement::executeUpdate);
   }
 
   @Override
@@ -95,17 +103,20 @@ public class PanacheUsageEntryRepository implements UsageLedger {
 
   @Override
   public UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
-    // Both figures from one index range scan of the user's entries since the earlier instant.
-    Object[] row = (Object[]) entries.getEntityManager()
-        .createNativeQuery("SELECT COALESCE(SUM(cost_micros) FILTER (WHERE occurred_at >= :costSince), 0),"
-            + " COUNT(*) FILTER (WHERE occurred_at >= :responsesSince) FROM usage_entries"
-            + " WHERE user_id = :user AND occurred_at >= LEAST(CAST(:costSince AS timestamptz), CAST(:responsesSince AS timestamptz))")
-        .unwrap(NativeQuery.class)
-        .setParameter("user", userId.value(), String.class)
-        .setParameter("costSince", costSince, Instant.class)
-        .setParameter("responsesSince", responsesSince, Instant.class)
-        .getSingleResult();
-    return new UsageTally(number(row[0]).longValue(), number(row[1]).longValue());
+    // Both figures from one index range scan of the user's entries since the earlier instant; plain JDBC, as in
+    // record.
+    return Jdbc.run(dataSource, TALLY_SQL, statement -> {
+      Jdbc.setInstant(statement, 1, costSince);
+      Jdbc.setInstant(statement, 2, responsesSince);
+      statement.setString(3, userId.value());
+      Jdbc.setInstant(statement, 4, costSince);
+      Jdbc.setInstant(statement, 5, responsesSince);
+    }, statement -> {
+      try (ResultSet row = statement.executeQuery()) {
+        row.next();
+        return new UsageTally(row.getLong(1), row.getLong(2));
+      }
+    });
   }
 
   private long sinceUser(String sql, UserId userId, Instant since) {

@@ -28,9 +28,23 @@ import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Port requests into LangChain4j chat requests, and LangChain4j responses into port replies. */
 final class ChatMapping {
+
+  /**
+   * Converted tool specifications, keyed by the port's tool spec and the strict flag. The domain offers the same few
+   * tools on every turn; converting one (its schema written to JSON text property by property, the strict check
+   * walking it) per request was per-turn work with the same result each time. LangChain4j's specifications are
+   * immutable, so requests share them. Bounded: a caller with ever-new tools empties it rather than grows it.
+   */
+  private static final int MAX_CACHED_TOOLS = 256;
+  private static final Map<CachedTool, ToolSpecification> TOOL_SPECIFICATIONS = new ConcurrentHashMap<>();
+
+  private record CachedTool(ToolSpec tool, boolean strict) {
+  }
 
   private ChatMapping() {
   }
@@ -89,7 +103,21 @@ final class ChatMapping {
     return ToolExecutionRequest.builder().id(call.callId()).name(call.name()).arguments(arguments).build();
   }
 
-  private static ToolSpecification toToolSpecification(ToolSpec tool, boolean strictTools) {
+  static ToolSpecification toToolSpecification(ToolSpec tool, boolean strictTools) {
+    CachedTool key = new CachedTool(tool, strictTools);
+    ToolSpecification cached = TOOL_SPECIFICATIONS.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    if (TOOL_SPECIFICATIONS.size() >= MAX_CACHED_TOOLS) {
+      TOOL_SPECIFICATIONS.clear();
+    }
+    ToolSpecification converted = convert(tool, strictTools);
+    TOOL_SPECIFICATIONS.put(key, converted);
+    return converted;
+  }
+
+  private static ToolSpecification convert(ToolSpec tool, boolean strictTools) {
     return ToolSpecification.builder()
         .name(tool.name())
         .description(tool.description())

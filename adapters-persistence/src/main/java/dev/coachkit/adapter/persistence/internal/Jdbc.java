@@ -1,0 +1,66 @@
+package dev.coachkit.adapter.persistence.internal;
+
+import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Plain JDBC for a few hot single-statement paths, through the application's (Agroal) data source.
+ *
+ * <p>Called inside the adapter method's JTA transaction: Agroal enlists the connection in that transaction, so the
+ * statement commits or rolls back with it, exactly as a native query through the entity manager would; what it
+ * saves is the Hibernate session (open, flush, close) and the native-query plumbing around one statement.
+ * Failures surface as {@link PersistenceException}, as they would from Hibernate.
+ */
+public final class Jdbc {
+
+  /** Sets the parameters of a statement. */
+  @FunctionalInterface
+  public interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /** Reads the result of an executed statement. */
+  @FunctionalInterface
+  public interface Reader<T> {
+    T read(PreparedStatement statement) throws SQLException;
+  }
+
+  private Jdbc() {
+  }
+
+  /** Runs one statement on the transaction's connection. */
+  public static <T> T run(DataSource dataSource, String sql, Binder binder, Reader<T> reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
+      return reader.read(statement);
+    } catch (SQLException failure) {
+      throw new PersistenceException(failure.getMessage(), failure);
+    }
+  }
+
+  /** An instant as a {@code timestamptz} parameter (UTC offset; the driver has no binding for Instant). */
+  public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, value.atOffset(ZoneOffset.UTC));
+    }
+  }
+
+  /** A UUID parameter, or SQL NULL. */
+  public static void setUuid(PreparedStatement statement, int index, UUID value) throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.OTHER);
+    } else {
+      statement.setObject(index, value);
+    }
+  }
+}
