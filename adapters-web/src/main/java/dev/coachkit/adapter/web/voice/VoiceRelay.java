@@ -18,6 +18,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocketConnection;
 import io.vertx.core.buffer.Buffer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URLDecoder;
@@ -31,9 +32,11 @@ import org.jboss.logging.Logger;
 
 /**
  * The relay behind the voice WebSocket endpoints: finds or creates the session, connects the call and keeps one
- * {@link RelayedCall} per open socket.
+ * {@link RelayedCall} per open socket. Created at startup, so that its meters are registered (at zero) from the first
+ * scrape rather than from the first call.
  */
 @ApplicationScoped
+@Startup
 class VoiceRelay {
   private static final Logger LOG = Logger.getLogger(VoiceRelay.class);
 
