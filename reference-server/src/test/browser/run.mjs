@@ -77,6 +77,16 @@ async function launch({ micWav, fakeUi }) {
   return { context, close };
 }
 
+/** Runs a scenario's body on a fresh browser's page at the client, closing the browser whatever happens. */
+async function inBrowser(options, body) {
+  const browser = await launch(options);
+  try {
+    return await body(await openPage(browser.context));
+  } finally {
+    await browser.close();
+  }
+}
+
 async function openPage(context) {
   const page = context.pages()[0] || await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') log('console', m.type(), m.text()); });
@@ -174,9 +184,7 @@ async function signInAtProvider(page, user, { shotName } = {}) {
 
 const scenarios = {
   async 'sign-in'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       const field = page.getByLabel('Local user name');
       await field.waitFor();
       check.that('sign-in field has focus', await field.evaluate((el) => el === document.activeElement));
@@ -203,15 +211,11 @@ const scenarios = {
       const appShots = await shots(page, 'signed-in');
       current.succeeded = true;
       return [...signinShots, ...appShots];
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'text-chat'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       await signIn(page, expect.user || `text-${Date.now()}`);
       const message = expect.userMessage || 'How should I warm up before a run?';
       await sendText(page, message);
@@ -235,15 +239,11 @@ const scenarios = {
       check.that('stored reply in the conversation history', !expect.reply || stored.trim() === expect.reply, stored);
       current.succeeded = true;
       return await shots(page, 'text-chat');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'plan-card'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       await signIn(page, expect.user || `plan-${Date.now()}`);
       await sendText(page, expect.userMessage || 'Make me a 3-day workout plan for strength');
       const card = page.locator('.plan-card[data-kind="workout"]');
@@ -259,9 +259,7 @@ const scenarios = {
       check.that('final reply after the tool', !expect.reply || text === expect.reply, text);
       current.succeeded = true;
       return await shots(page, 'plan-card');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'voice-call'(check) {
@@ -403,9 +401,7 @@ const scenarios = {
   },
 
   async usage(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       await signIn(page, expect.user);
       await showUsage(page);
       const before = await usageCard(page, 'Tokens');
@@ -431,15 +427,11 @@ const scenarios = {
       check.results['usage'] = { ok: true, detail: { tokens: server.tokens, costUsd: server.costUsd } };
       current.succeeded = true;
       return await shots(page, 'usage');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'delete-data'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       await signIn(page, expect.user);
       await sendText(page, expect.userMessage);
       await waitForReply(page);
@@ -477,15 +469,11 @@ const scenarios = {
       await page.locator('#conversation-empty').waitFor({ state: 'visible' });
       current.succeeded = true;
       return [...dialogShots, ...doneShots];
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'oidc-sign-in'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       const button = page.getByRole('button', { name: 'Sign in with your account' });
       await button.waitFor();
       check.that('no local user form with an identity provider', !(await page.locator('#signin-form').isVisible()));
@@ -521,15 +509,11 @@ const scenarios = {
       const outShots = await shots(page, 'oidc-signed-out');
       current.succeeded = true;
       return [...signinShots, ...providerShots, ...chatShots, ...outShots];
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'oidc-state-tampered'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       // A man in the middle swaps the state of the provider's redirect back to the client.
       await page.route((u) => u.href.startsWith(oidcUrl('auth')), async (route) => {
         if (route.request().method() !== 'POST') return route.continue();
@@ -550,15 +534,11 @@ const scenarios = {
       check.that('refused as state_mismatch', codes.includes('state_mismatch'), codes);
       current.succeeded = true;
       return await shots(page, 'oidc-state-tampered');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'oidc-wrong-verifier'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       // The code exchange leaves with another verifier than the one whose hash went to the provider.
       await page.route(oidcUrl('token'), async (route) => {
         const form = new URLSearchParams(route.request().postData() || '');
@@ -574,15 +554,11 @@ const scenarios = {
         && await page.evaluate(() => sessionStorage.getItem('coachkit.token')) === null);
       current.succeeded = true;
       return await shots(page, 'oidc-wrong-verifier');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'oidc-refresh'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       await page.getByRole('button', { name: 'Sign in with your account' }).waitFor();
       await signInAtProvider(page, expect.user);
       await page.locator('#app').waitFor({ state: 'visible' });
@@ -599,15 +575,11 @@ const scenarios = {
       check.that('still signed in', await page.locator('#app').isVisible());
       current.succeeded = true;
       return await shots(page, 'oidc-refresh');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 
   async 'oidc-expiry'(check) {
-    const browser = await launch({});
-    try {
-      const page = await openPage(browser.context);
+    return inBrowser({}, async (page) => {
       await page.getByRole('button', { name: 'Sign in with your account' }).waitFor();
       await signInAtProvider(page, expect.user);
       await page.locator('#app').waitFor({ state: 'visible' });
@@ -621,9 +593,7 @@ const scenarios = {
       check.that('expiry noticed by the page, not by a failing call', expired);
       current.succeeded = true;
       return await shots(page, 'oidc-expiry');
-    } finally {
-      await browser.close();
-    }
+    });
   },
 };
 
