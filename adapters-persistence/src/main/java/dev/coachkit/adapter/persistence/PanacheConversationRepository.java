@@ -290,16 +290,8 @@ public class PanacheConversationRepository implements ConversationStore {
           .number("sequence", Cursors.number(parts[2]));
     }
     // Plain JDBC on the transaction's connection (see Jdbc): the rows are read, never managed.
-    List<MessageJpaEntity> rows = Jdbc.run(dataSource, sql.sql(), statement -> params.bind(sql, statement),
-        statement -> {
-          try (ResultSet result = statement.executeQuery()) {
-            List<MessageJpaEntity> read = new ArrayList<>();
-            while (result.next()) {
-              read.add(message(result));
-            }
-            return read;
-          }
-        });
+    List<MessageJpaEntity> rows = Jdbc.list(dataSource, sql.sql(), statement -> params.bind(sql, statement),
+        PanacheConversationRepository::message);
     boolean more = rows.size() > limit;
     List<MessageJpaEntity> page = new ArrayList<>(more ? rows.subList(0, limit) : rows);
     Collections.reverse(page);

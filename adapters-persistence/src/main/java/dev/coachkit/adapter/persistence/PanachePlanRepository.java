@@ -16,7 +16,6 @@ import jakarta.transaction.Transactional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -99,16 +98,8 @@ public class PanachePlanRepository implements PlanStore {
   @Override
   public List<Plan> activePlans(UserId userId) {
     // Plain JDBC on the transaction's connection (see Jdbc): read once per turn, never managed.
-    List<PlanJpaEntity> rows = Jdbc.run(dataSource, ACTIVE_PLANS_SQL, statement -> statement.setString(1,
-        userId.value()), statement -> {
-          try (ResultSet result = statement.executeQuery()) {
-            List<PlanJpaEntity> read = new ArrayList<>();
-            while (result.next()) {
-              read.add(plan(result));
-            }
-            return read;
-          }
-        });
+    List<PlanJpaEntity> rows = Jdbc.list(dataSource, ACTIVE_PLANS_SQL,
+        statement -> statement.setString(1, userId.value()), PanachePlanRepository::plan);
     return rows.stream()
         .map(mapper::toModel)
         .sorted(Comparator.comparing(Plan::kind))

@@ -27,6 +27,7 @@ import dev.coachkit.ports.out.plan.PlanStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
@@ -103,7 +104,7 @@ final class PlanGeneration {
   PlanOutcome regenerate(UserId user, PlanKind kind, CheckInSummary summary, FromModel fromModel) {
     if (plans.active(user, kind).isEmpty()) {
       return refused(RefusalReason.NOT_FOUND,
-          "no " + kind.name().toLowerCase(java.util.Locale.ROOT) + " plan to regenerate");
+          "no " + kind.name().toLowerCase(Locale.ROOT) + " plan to regenerate");
     }
     return fromModel.plan(coachData.findProfile(user), Optional.of(summary), Optional.empty());
   }

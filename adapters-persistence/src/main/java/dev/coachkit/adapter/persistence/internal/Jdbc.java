@@ -3,10 +3,13 @@ package dev.coachkit.adapter.persistence.internal;
 import jakarta.persistence.PersistenceException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -32,6 +35,12 @@ public final class Jdbc {
     T read(PreparedStatement statement) throws SQLException;
   }
 
+  /** Reads one row of a result set. */
+  @FunctionalInterface
+  public interface RowReader<T> {
+    T read(ResultSet row) throws SQLException;
+  }
+
   private Jdbc() {
   }
 
@@ -44,6 +53,19 @@ public final class Jdbc {
     } catch (SQLException failure) {
       throw new PersistenceException(failure.getMessage(), failure);
     }
+  }
+
+  /** Runs one query on the transaction's connection and reads every row it returns, in order. */
+  public static <T> List<T> list(DataSource dataSource, String sql, Binder binder, RowReader<T> rowReader) {
+    return run(dataSource, sql, binder, statement -> {
+      try (ResultSet result = statement.executeQuery()) {
+        List<T> rows = new ArrayList<>();
+        while (result.next()) {
+          rows.add(rowReader.read(result));
+        }
+        return rows;
+      }
+    });
   }
 
   /** An instant as a {@code timestamptz} parameter (UTC offset; the driver has no binding for Instant). */
