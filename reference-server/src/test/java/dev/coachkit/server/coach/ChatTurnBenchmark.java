@@ -10,12 +10,17 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,26 +30,37 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Chat turns per second, latency and server overhead at 1, 16 and 64 concurrent users against the running server
- * (PostgreSQL, the OpenAI simulator answering at once with a default reply and without contract validation). A
- * turn's server overhead is its latency minus the time its model calls took, measured around the OpenAI adapter
- * ({@link ModelTimeProbe}; each turn's message is unique so that its model time can be found). Not part of the
- * normal build; run with {@code ./mvnw -B -pl reference-server -am verify -Dbenchmark} (docs/benchmarks.md).
- * Writes target/benchmark/chat-turns.md. Asserts only that every turn succeeded, never a latency.
+ * Chat turns per second, latency and server overhead against the running server (PostgreSQL, the OpenAI simulator
+ * answering at once with a default reply and without contract validation). A turn's server overhead is its
+ * latency minus the time its model calls took, measured around the OpenAI adapter ({@link ModelTimeProbe}; each
+ * turn's message is unique so that its model time can be found). Not part of the normal build; run with
+ * {@code ./mvnw -B -pl reference-server -am verify -Dbenchmark} (docs/benchmarks.md). Writes
+ * target/benchmark/chat-turns.md. Asserts only that every turn succeeded, never a latency.
+ *
+ * <p>Two kinds of row ({@code -Dbenchmark.rows}, default {@code 1,16,64,16@500}):
+ * <ul>
+ *   <li>{@code N}: a closed loop. N users, each sending its next turn as soon as the last is answered: the
+ *       server's capacity with N turns in flight. Latency here is mostly queueing (mean latency = N / rate).
+ *   <li>{@code N@R}: a fixed rate. N users together offer R turns a second, each user one turn every N/R
+ *       seconds on its own schedule (the users' schedules evenly staggered); a user whose turn is still running
+ *       when its next one is due sends that one as soon as the last is answered, and that turn's latency is
+ *       counted from when it was due, not from when it was sent (so a slow turn's effect on the turns queued
+ *       behind it is measured, not hidden: no coordinated omission).
+ * </ul>
+ * The load generator is a Vert.x HTTP client on one event loop of its own (test code, in the server's JVM).
  */
 @Tag("benchmark")
 @QuarkusTest
@@ -56,8 +72,9 @@ class ChatTurnBenchmark {
   private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
   private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
   private static final String MESSAGE = "How should I warm up before a run?";
-  private static final int[] USERS = Arrays.stream(System.getProperty("benchmark.users", "1,16,64").split(","))
-      .map(String::trim).mapToInt(Integer::parseInt).toArray();
+  private static final List<Row> ROWS = Arrays.stream(System.getProperty("benchmark.rows", "1,16,64,16@500")
+      .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Row::parse).toList();
+  private static final String CLIENT_THREAD = "bench-client-loop";
 
   /**
    * How long to wait before reading PostgreSQL's commit counter: a backend that goes idle publishes its counters
@@ -79,45 +96,80 @@ class ChatTurnBenchmark {
   @TestHTTPResource("/api/coach/chat")
   URI chat;
 
+  /** One row of the report: {@code users} users in a closed loop, or together offering {@code rate} turns/s. */
+  record Row(int users, OptionalLong rate) {
+    static Row parse(String text) {
+      int at = text.indexOf('@');
+      return at < 0 ? new Row(Integer.parseInt(text), OptionalLong.empty())
+          : new Row(Integer.parseInt(text.substring(0, at)), OptionalLong.of(Long.parseLong(text.substring(at + 1))));
+    }
+
+    String label() {
+      return rate.isEmpty() ? users + " (closed loop)" : users + " at " + rate.getAsLong() + " turns/s";
+    }
+  }
+
   @Test
-  void givenInstantModel_chatTurns_throughputLatencyAndOverheadAt1_16_64Users() throws Exception {
+  void givenInstantModel_chatTurns_throughputLatencyAndOverheadPerRow() throws Exception {
     simulator.reset();
     simulator.setDefaultReply(SimulatedReply.text("Keep going, you are doing well.").withUsage(200, 8));
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .executor(Executors.newFixedThreadPool(8, named("bench-http-"))).build();
+    int maxUsers = ROWS.stream().mapToInt(Row::users).max().orElse(16);
+    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    try {
+      // One event loop for the whole load generator, named so that its CPU is told apart from the server's.
+      CompletableFuture<Void> named = new CompletableFuture<>();
+      vertx.runOnContext(v -> {
+        Thread.currentThread().setName(CLIENT_THREAD);
+        named.complete(null);
+      });
+      named.get(10, TimeUnit.SECONDS);
+      HttpClient client = vertx.createHttpClient(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1)
+          .setKeepAlive(true).setMaxPoolSize(Math.max(maxUsers, 16)).setTcpNoDelay(true)
+          .setDefaultHost(chat.getHost()).setDefaultPort(chat.getPort()));
+      runAll(vertx, client);
+    } finally {
+      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+    simulator.verifyNoProblems();
+  }
+
+  private void runAll(Vertx vertx, HttpClient client) throws Exception {
     CpuMeter cpu = new CpuMeter(postmasterPid());
     StringBuilder report = new StringBuilder();
     StringBuilder cpuReport = new StringBuilder();
-    report.append("| users | turns | turns/s | latency p50 | latency p99 | mean model call | overhead p50"
-            + " | overhead p90 | overhead p99 | overhead max |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
-    cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | PostgreSQL CPU per turn"
+    report.append("| users | turns | turns/s | late starts | latency p50 | latency p99 | mean model call"
+            + " | overhead p50 | overhead p90 | overhead p99 | overhead max |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | of it GC pauses | PostgreSQL CPU per turn"
             + " | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
-        .append("|---|---|---|---|---|\n");
-    run(client, newUsers(16), WARM_UP); // JIT, connection pools, caches
+        .append("|---|---|---|---|---|---|\n");
+    run(vertx, client, new Row(16, OptionalLong.empty()), newUsers(16), WARM_UP); // JIT, pools, caches
     Thread.sleep(STATS_FLUSH_MILLIS);
-    for (int users : USERS) {
-      List<String> tokens = newUsers(users);
+    for (Row row : ROWS) {
+      List<String> tokens = newUsers(row.users());
       long commitsBefore = commits();
       CpuMeter.Reading before = cpu.read();
-      Result result = run(client, tokens, MEASURE);
+      Result result = run(vertx, client, row, tokens, MEASURE);
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
       Thread.sleep(STATS_FLUSH_MILLIS);
-      double commitsPerTurn = (double) (commits() - commitsBefore) / result.turns();
-      cpuReport.append(String.format(Locale.ROOT, "| %d | %.2f ms | %s | %.1f | %s |%n", users,
-          spent.processNanos() / 1e6 / result.turns(),
+      int turns = Math.max(1, result.turns());
+      double commitsPerTurn = (double) (commits() - commitsBefore) / turns;
+      cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s | %.1f | %s |%n", row.label(),
+          spent.processNanos() / 1e6 / turns, spent.gcPauseNanos() / 1e6 / turns,
           spent.postgresNanos().isPresent()
-              ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / result.turns())
+              ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / turns)
               : "not measured",
-          commitsPerTurn, spent.topGroups(8, result.turns())));
+          commitsPerTurn, spent.topGroups(8, turns)));
       report.append(String.format(Locale.ROOT,
-          "| %d | %,d | %.0f | %.1f ms | %.1f ms | %.2f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
-          users, result.turns(), result.turns() / (result.elapsedNanos / 1e9),
+          "| %s | %,d | %.0f | %s | %.1f ms | %.1f ms | %.2f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
+          row.label(), result.turns(), result.turns() / (result.elapsedNanos / 1e9),
+          row.rate().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * result.lateStarts.get() / turns),
           ms(Result.percentile(result.latencies, 50)), ms(Result.percentile(result.latencies, 99)),
           ms(result.meanModelNanos()),
           ms(Result.percentile(result.overheads, 50)), ms(Result.percentile(result.overheads, 90)),
           ms(Result.percentile(result.overheads, 99)), ms(Result.percentile(result.overheads, 100))));
-      assertThat(result.failures.get()).as("failed turns at " + users + " users").isZero();
+      assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
+      assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
     }
     String text = "Chat-turn benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
         + " CPUs, load " + loadAverage() + "\n\n" + report + "\n" + cpuReport;
@@ -125,7 +177,6 @@ class ChatTurnBenchmark {
     Path out = Path.of("target", "benchmark", "chat-turns.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);
-    simulator.verifyNoProblems();
   }
 
   /** Bearer tokens of new users, made before a row starts so that neither their cost nor their time counts. */
@@ -137,41 +188,85 @@ class ChatTurnBenchmark {
     return tokens;
   }
 
-  private Result run(HttpClient client, List<String> tokens, Duration duration) throws Exception {
-    int users = tokens.size();
+  private Result run(Vertx vertx, HttpClient client, Row row, List<String> tokens, Duration duration)
+      throws Exception {
     Result result = new Result();
-    long end = System.nanoTime() + duration.toNanos();
-    ExecutorService pool = Executors.newFixedThreadPool(users, named("bench-user-"));
-    List<Future<?>> futures = new ArrayList<>();
     long start = System.nanoTime();
-    for (String token : tokens) {
-      futures.add(pool.submit(() -> {
-        while (System.nanoTime() < end) {
-          String message = MESSAGE + " #" + turnNumbers.incrementAndGet();
-          HttpRequest request = HttpRequest.newBuilder(chat).header("Authorization", "Bearer " + token)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}"))
-              .build();
-          long t0 = System.nanoTime();
-          HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-          long latency = System.nanoTime() - t0;
-          if (response.statusCode() == 200) {
-            result.add(latency, modelTime.takeNanos(message));
-          } else {
-            result.failures.incrementAndGet();
-          }
-        }
-        return null;
-      }));
+    long end = start + duration.toNanos();
+    // A user's period at a fixed rate: users / rate seconds; the users' first turns are staggered over one period.
+    long period = row.rate().isPresent() ? tokens.size() * 1_000_000_000L / row.rate().getAsLong() : 0;
+    List<CompletableFuture<Void>> done = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      CompletableFuture<Void> userDone = new CompletableFuture<>();
+      done.add(userDone);
+      User user = new User(vertx, client, tokens.get(i), period, end, result, userDone);
+      long firstDue = start + (period == 0 ? 0 : period * i / tokens.size());
+      vertx.runOnContext(v -> user.sendAt(firstDue));
     }
-    for (Future<?> future : futures) {
-      future.get();
-    }
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(duration.toSeconds() + 120, TimeUnit.SECONDS);
     result.elapsedNanos = System.nanoTime() - start;
-    pool.shutdown();
     Collections.sort(result.latencies);
     Collections.sort(result.overheads);
     return result;
+  }
+
+  /** One virtual user: one turn at a time, each on the event loop of the load generator. */
+  private final class User {
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final String authorization;
+    private final long period;
+    private final long end;
+    private final Result result;
+    private final CompletableFuture<Void> done;
+
+    User(Vertx vertx, HttpClient client, String token, long period, long end, Result result,
+        CompletableFuture<Void> done) {
+      this.vertx = vertx;
+      this.client = client;
+      this.authorization = "Bearer " + token;
+      this.period = period;
+      this.end = end;
+      this.result = result;
+      this.done = done;
+    }
+
+    /** Sends the turn due at {@code due} (nanoTime): now if it is due, else on a timer that fires no later. */
+    void sendAt(long due) {
+      if (due >= end) {
+        done.complete(null);
+        return;
+      }
+      long wait = TimeUnit.NANOSECONDS.toMillis(due - System.nanoTime()); // rounded down: never late by the timer
+      if (wait >= 1) {
+        vertx.setTimer(wait, id -> send(due));
+      } else {
+        send(due);
+      }
+    }
+
+    private void send(long due) {
+      String message = MESSAGE + " #" + turnNumbers.incrementAndGet();
+      long sent = System.nanoTime();
+      // Latency counts from when the turn was due, or from when it was sent if the timer fired a little early.
+      long from = Math.min(due, sent);
+      if (period > 0 && sent - due > 1_000_000) {
+        result.lateStarts.incrementAndGet(); // the previous turn ran past this one's slot
+      }
+      client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(chat.getPath())
+              .putHeader("Authorization", authorization).putHeader("Content-Type", "application/json"))
+          .compose(request -> request.send(Buffer.buffer("{\"message\":\"" + message + "\"}")))
+          .compose(response -> response.body().map(body -> response.statusCode()))
+          .onComplete(outcome -> {
+            long latency = System.nanoTime() - from;
+            if (outcome.succeeded() && outcome.result() == 200) {
+              result.add(latency, modelTime.takeNanos(message));
+            } else {
+              result.failures.incrementAndGet();
+            }
+            sendAt(period == 0 ? System.nanoTime() : due + period);
+          });
+    }
   }
 
   /** The postmaster of the server's database, when it runs on this host (the embedded cluster does). */
@@ -195,15 +290,6 @@ class ChatTurnBenchmark {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory named(String prefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
-  }
-
   private static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
@@ -220,6 +306,7 @@ class ChatTurnBenchmark {
     final List<Long> latencies = new ArrayList<>();
     final List<Long> overheads = new ArrayList<>();
     final AtomicInteger failures = new AtomicInteger();
+    final AtomicInteger lateStarts = new AtomicInteger();
     long modelNanos;
     long elapsedNanos;
 

@@ -1,6 +1,7 @@
 package dev.coachkit.server.coach;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -20,7 +21,9 @@ import java.util.stream.Stream;
  * OpenAI simulator all run in it), by groups of its threads (named with their digits replaced, e.g.
  * {@code executor-thread-#}), and by the PostgreSQL cluster the server uses (its postmaster and every backend,
  * read from /proc, when the cluster runs on this host and its postmaster pid is known). CPU time per operation
- * stays meaningful on a host shared with other work, where throughput and latency do not.
+ * stays meaningful on a host shared with other work, where throughput and latency do not. Also the collectors'
+ * accumulated collection time (for G1 and Parallel the wall time of their pauses; the CPU the GC threads spend
+ * in them is not in any Java thread's figure).
  */
 final class CpuMeter {
 
@@ -38,11 +41,12 @@ final class CpuMeter {
 
   /** CPU times at one moment. */
   record Reading(long processNanos, Map<Long, long[]> threadNanosById, Map<Long, String> threadNames,
-      OptionalLong postgresNanos) {
+      OptionalLong postgresNanos, long gcPauseMillis) {
   }
 
   /** CPU spent between two readings. */
-  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos) {
+  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos,
+      long gcPauseNanos) {
 
     /** The thread groups with the most CPU, largest first, as "group: x ms/op" for {@code operations}. */
     String topGroups(int count, long operations) {
@@ -67,7 +71,11 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos());
+    long gcMillis = 0;
+    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gcMillis += Math.max(0, collector.getCollectionTime());
+    }
+    return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos(), gcMillis);
   }
 
   static Spent between(Reading before, Reading after) {
@@ -80,7 +88,8 @@ final class CpuMeter {
     OptionalLong postgres = before.postgresNanos().isPresent() && after.postgresNanos().isPresent()
         ? OptionalLong.of(after.postgresNanos().getAsLong() - before.postgresNanos().getAsLong())
         : OptionalLong.empty();
-    return new Spent(after.processNanos() - before.processNanos(), groups, postgres);
+    return new Spent(after.processNanos() - before.processNanos(), groups, postgres,
+        (after.gcPauseMillis() - before.gcPauseMillis()) * 1_000_000L);
   }
 
   /** A thread's name with its numbers replaced, so that a pool's threads form one group. */
