@@ -44,11 +44,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Chat turns per second, latency and server overhead against the running server (PostgreSQL, the OpenAI simulator
- * answering at once with a default reply and without contract validation). A turn's server overhead is its
- * latency minus the time its model calls took, measured around the OpenAI adapter ({@link ModelTimeProbe}; each
- * turn's message is unique so that its model time can be found). Not part of the normal build; run with
- * {@code ./mvnw -B -pl reference-server -am verify -Dbenchmark} (docs/benchmarks.md). Writes
- * target/benchmark/chat-turns.md. Asserts only that every turn succeeded, never a latency.
+ * answering at once with a default reply, without contract validation and without keeping every request). A
+ * turn's server overhead is its latency minus the time its model calls took, measured around the OpenAI adapter
+ * ({@link ModelTimeProbe}; each turn's message is unique so that its model time can be found). Not part of the
+ * normal build; run with {@code ./mvnw -B -pl reference-server -am verify -Dbenchmark} (docs/benchmarks.md).
+ * Writes target/benchmark/chat-turns.md. Asserts only that every turn succeeded, never a latency.
  *
  * <p>Two kinds of row ({@code -Dbenchmark.rows}, default {@code 1,16,64,16@500}):
  * <ul>
@@ -65,8 +65,9 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
-@WithTestResource(value = SimulatorResource.class,
-    initArgs = @ResourceArg(name = SimulatorResource.VALIDATING, value = "false"))
+@WithTestResource(value = SimulatorResource.class, initArgs = {
+    @ResourceArg(name = SimulatorResource.VALIDATING, value = "false"),
+    @ResourceArg(name = SimulatorResource.RECORDING, value = "false")})
 class ChatTurnBenchmark {
 
   private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
@@ -140,8 +141,8 @@ class ChatTurnBenchmark {
     report.append("| users | turns | turns/s | late starts | latency p50 | latency p99 | mean model call"
             + " | overhead p50 | overhead p90 | overhead p99 | overhead max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
-    cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | of it GC pauses | PostgreSQL CPU per turn"
-            + " | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
+    cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | GC pause time per turn (wall)"
+            + " | PostgreSQL CPU per turn | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
         .append("|---|---|---|---|---|---|\n");
     run(vertx, client, new Row(16, OptionalLong.empty()), newUsers(16), WARM_UP); // JIT, pools, caches
     Thread.sleep(STATS_FLUSH_MILLIS);

@@ -7,23 +7,27 @@ import java.util.Map;
 /**
  * Starts the OpenAI simulator and points the server's chat adapter at it (primary provider, short retry waits so
  * a 429 retry test does not sleep for long). The init argument {@value #VALIDATING} = {@code false} starts it
- * without contract validation (the benchmark only; every functional test keeps validating).
+ * without contract validation, {@value #RECORDING} = {@code false} without keeping every request (the benchmark
+ * only; every functional test keeps validating and recording).
  */
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
   static final String VALIDATING = "validating";
+  static final String RECORDING = "recording";
 
   private OpenAiSimulator simulator;
   private boolean validating = true;
+  private boolean recording = true;
 
   @Override
   public void init(Map<String, String> initArgs) {
     validating = Boolean.parseBoolean(initArgs.getOrDefault(VALIDATING, "true"));
+    recording = Boolean.parseBoolean(initArgs.getOrDefault(RECORDING, "true"));
   }
 
   @Override
   public Map<String, String> start() {
-    simulator = OpenAiSimulator.builder().validating(validating).start();
+    simulator = OpenAiSimulator.builder().validating(validating).recording(recording).start();
     return Map.of(
         "coach.openai.api-key", simulator.apiKey(),
         "coach.openai.base-url", simulator.baseUrl(),

@@ -30,6 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -88,6 +89,8 @@ public final class OpenAiSimulator implements AutoCloseable {
   private final String azureApiKey;
   private final boolean strict;
   private final boolean validating;
+  private final boolean recording;
+  private final AtomicLong requestCount = new AtomicLong();
   private final HttpServer server;
   private final ExecutorService executor;
   private final Deque<Object> script = new ArrayDeque<>();
@@ -97,6 +100,7 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   private OpenAiSimulator(Builder builder) {
     this.validating = builder.validating;
+    this.recording = builder.recording;
     // Not validating: the 3 MB spec is not even parsed.
     this.contract = validating ? OpenApiContract.official() : null;
     this.apiKey = builder.apiKey;
@@ -134,6 +138,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     private String azureApiKey = DEFAULT_AZURE_API_KEY;
     private boolean strict = true;
     private boolean validating = true;
+    private boolean recording = true;
 
     private Builder() {
     }
@@ -168,6 +173,18 @@ public final class OpenAiSimulator implements AutoCloseable {
      */
     public Builder validating(boolean value) {
       this.validating = value;
+      return this;
+    }
+
+    /**
+     * Recording (default): every request is kept, for {@link #requests()}. Not recording: only requests with
+     * contract violations are kept (so {@link #verifyNoProblems()} still sees them) and the others are only counted
+     * ({@link #requestCount()}), for load tests that send tens of thousands of requests: keeping every raw and
+     * parsed body would grow the heap of the JVM the simulator shares with the server under test, and that JVM's
+     * garbage-collection cost with it.
+     */
+    public Builder recording(boolean value) {
+      this.recording = value;
       return this;
     }
 
@@ -262,12 +279,21 @@ public final class OpenAiSimulator implements AutoCloseable {
     }
     defaultReply = null;
     requests.clear();
+    requestCount.set(0);
     simulatorFailures.clear();
   }
 
   // ---------------------------------------------------------------- observations
 
-  /** Every request received, in arrival order (also the unauthorised and invalid ones). */
+  /** How many requests were received since the start or the last {@link #reset()}, recorded or not. */
+  public long requestCount() {
+    return requestCount.get();
+  }
+
+  /**
+   * Every request received, in arrival order (also the unauthorised and invalid ones); when not
+   * {@linkplain Builder#recording(boolean) recording}, only those with contract violations.
+   */
   public List<RecordedRequest> requests() {
     return List.copyOf(requests);
   }
@@ -412,8 +438,11 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   private void record(HttpExchange exchange, String path, String query, Map<String, List<String>> headers,
       String rawBody, JsonNode body, Optional<String> deployment, List<ContractViolation> violations) {
-    requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headers, rawBody, body, deployment,
-        violations, Instant.now()));
+    requestCount.incrementAndGet();
+    if (recording || !violations.isEmpty()) {
+      requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headers, rawBody, body, deployment,
+          violations, Instant.now()));
+    }
   }
 
   private static JsonNode parse(String rawBody) {

@@ -403,6 +403,31 @@ class OpenAiSimulatorTest {
   }
 
   @Test
+  void givenNotRecording_requests_areCountedAndOnlyTheInvalidOnesKept() throws Exception {
+    try (OpenAiSimulator quiet = OpenAiSimulator.builder().recording(false).start()) {
+      quiet.setDefaultReply(SimulatedReply.text("ok"));
+      ObjectNode invalid = chatRequest(false);
+      invalid.put("temperature", "hot");
+      List<Integer> statuses = new ArrayList<>();
+      for (ObjectNode body : List.of(chatRequest(false), chatRequest(false), invalid)) {
+        statuses.add(client.send(HttpRequest.newBuilder(URI.create(quiet.baseUrl() + "/chat/completions"))
+            .timeout(Duration.ofSeconds(10))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + quiet.apiKey())
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode());
+      }
+
+      assertThat(statuses).containsExactly(200, 200, 400);
+      assertThat(quiet.requestCount()).isEqualTo(3);
+      assertThat(quiet.requests()).singleElement()
+          .satisfies(r -> assertThat(r.violations()).isNotEmpty());
+      assertThatThrownBy(quiet::verifyNoProblems).isInstanceOf(AssertionError.class)
+          .hasMessageContaining("/temperature");
+    }
+  }
+
+  @Test
   void givenDefaultReply_requestsBeyondTheScript_getTheDefault() throws Exception {
     simulator.setDefaultReply(SimulatedReply.text("default"));
     simulator.enqueue(SimulatedReply.text("scripted"));
