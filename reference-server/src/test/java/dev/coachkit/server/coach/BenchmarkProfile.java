@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Limits out of the way for the chat-turn benchmark (its users send hundreds of turns a minute), and the model
- * wrapped in {@link ModelTimeProbe} so that each turn's model time can be subtracted from its latency.
+ * wrapped in {@link ModelTimeProbe} so that each turn's model time can be subtracted from its latency; the floor-turn
+ * endpoint ({@link FloorTurnResource}) present.
  */
 public class BenchmarkProfile implements QuarkusTestProfile {
 
@@ -15,7 +16,8 @@ public class BenchmarkProfile implements QuarkusTestProfile {
     return Map.of(
         "coach.usage.responses-per-minute", "1000000",
         "coach.usage.daily-budget-usd", "1000000",
-        "quarkus.log.category.\"dev.coachkit\".level", "WARN");
+        "quarkus.log.category.\"dev.coachkit\".level", "WARN",
+        FloorTurnResource.ENABLED, "true");
   }
 
   @Override

@@ -60,6 +60,9 @@ import org.junit.jupiter.api.Test;
  *       counted from when it was due, not from when it was sent (so a slow turn's effect on the turns queued
  *       behind it is measured, not hidden: no coordinated omission).
  * </ul>
+ * A row prefixed {@code floor:} (e.g. {@code floor:16@500}) sends its turns to {@link FloorTurnResource} instead:
+ * the least a turn can do on this stack (token check, validation, the user's message committed, one model call,
+ * the reply committed), which tells what this machine allows before any coaching logic runs.
  * The load generator is a Vert.x HTTP client on one event loop of its own (test code, in the server's JVM).
  */
 @Tag("benchmark")
@@ -97,16 +100,29 @@ class ChatTurnBenchmark {
   @TestHTTPResource("/api/coach/chat")
   URI chat;
 
-  /** One row of the report: {@code users} users in a closed loop, or together offering {@code rate} turns/s. */
-  record Row(int users, OptionalLong rate) {
+  /**
+   * One row of the report: {@code users} users in a closed loop, or together offering {@code rate} turns/s; to the
+   * chat endpoint, or ({@code floor}) to {@link FloorTurnResource}, the least a turn can do on this stack.
+   */
+  record Row(boolean floor, int users, OptionalLong rate) {
+    static final String FLOOR = "floor:";
+
     static Row parse(String text) {
-      int at = text.indexOf('@');
-      return at < 0 ? new Row(Integer.parseInt(text), OptionalLong.empty())
-          : new Row(Integer.parseInt(text.substring(0, at)), OptionalLong.of(Long.parseLong(text.substring(at + 1))));
+      boolean floor = text.startsWith(FLOOR);
+      String spec = floor ? text.substring(FLOOR.length()) : text;
+      int at = spec.indexOf('@');
+      return at < 0 ? new Row(floor, Integer.parseInt(spec), OptionalLong.empty())
+          : new Row(floor, Integer.parseInt(spec.substring(0, at)),
+              OptionalLong.of(Long.parseLong(spec.substring(at + 1))));
     }
 
     String label() {
-      return rate.isEmpty() ? users + " (closed loop)" : users + " at " + rate.getAsLong() + " turns/s";
+      return (floor ? "floor turn, " : "")
+          + (rate.isEmpty() ? users + " (closed loop)" : users + " at " + rate.getAsLong() + " turns/s");
+    }
+
+    String path() {
+      return floor ? "/bench/floor-turn" : "/api/coach/chat";
     }
   }
 
@@ -144,7 +160,13 @@ class ChatTurnBenchmark {
     cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | GC pause time per turn (wall)"
             + " | PostgreSQL CPU per turn | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
         .append("|---|---|---|---|---|---|\n");
-    run(vertx, client, new Row(16, OptionalLong.empty()), newUsers(16), WARM_UP); // JIT, pools, caches
+    if (ROWS.stream().anyMatch(Row::floor)) {
+      try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        statement.execute(FloorTurnResource.TABLE_DDL);
+      }
+      run(vertx, client, new Row(true, 16, OptionalLong.empty()), newUsers(16), WARM_UP.dividedBy(3));
+    }
+    run(vertx, client, new Row(false, 16, OptionalLong.empty()), newUsers(16), WARM_UP); // JIT, pools, caches
     Thread.sleep(STATS_FLUSH_MILLIS);
     for (Row row : ROWS) {
       List<String> tokens = newUsers(row.users());
@@ -200,7 +222,7 @@ class ChatTurnBenchmark {
     for (int i = 0; i < tokens.size(); i++) {
       CompletableFuture<Void> userDone = new CompletableFuture<>();
       done.add(userDone);
-      User user = new User(vertx, client, tokens.get(i), period, end, result, userDone);
+      User user = new User(vertx, client, row.path(), tokens.get(i), period, end, result, userDone);
       long firstDue = start + (period == 0 ? 0 : period * i / tokens.size());
       vertx.runOnContext(v -> user.sendAt(firstDue));
     }
@@ -215,16 +237,18 @@ class ChatTurnBenchmark {
   private final class User {
     private final Vertx vertx;
     private final HttpClient client;
+    private final String path;
     private final String authorization;
     private final long period;
     private final long end;
     private final Result result;
     private final CompletableFuture<Void> done;
 
-    User(Vertx vertx, HttpClient client, String token, long period, long end, Result result,
+    User(Vertx vertx, HttpClient client, String path, String token, long period, long end, Result result,
         CompletableFuture<Void> done) {
       this.vertx = vertx;
       this.client = client;
+      this.path = path;
       this.authorization = "Bearer " + token;
       this.period = period;
       this.end = end;
@@ -254,7 +278,7 @@ class ChatTurnBenchmark {
       if (period > 0 && sent - due > 1_000_000) {
         result.lateStarts.incrementAndGet(); // the previous turn ran past this one's slot
       }
-      client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(chat.getPath())
+      client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
               .putHeader("Authorization", authorization).putHeader("Content-Type", "application/json"))
           .compose(request -> request.send(Buffer.buffer("{\"message\":\"" + message + "\"}")))
           .compose(response -> response.body().map(body -> response.statusCode()))
