@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * Starts the OpenAI simulator and points the server's chat adapter at it (primary provider, short retry waits so
  * a 429 retry test does not sleep for long). The init argument {@value #VALIDATING} = {@code false} starts it
- * without contract validation (the benchmark only; every functional test keeps validating).
+ * for load: without contract validation and without keeping the requests it receives (the benchmark only, whose
+ * tens of thousands of kept request bodies would otherwise grow the measured JVM's heap and GC work; every
+ * functional test keeps validating and recording).
  */
 public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
@@ -23,7 +25,7 @@ public class SimulatorResource implements QuarkusTestResourceLifecycleManager {
 
   @Override
   public Map<String, String> start() {
-    simulator = OpenAiSimulator.builder().validating(validating).start();
+    simulator = OpenAiSimulator.builder().validating(validating).recording(validating).start();
     return Map.of(
         "coach.openai.api-key", simulator.apiKey(),
         "coach.openai.base-url", simulator.baseUrl(),

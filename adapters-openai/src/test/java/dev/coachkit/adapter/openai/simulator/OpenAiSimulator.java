@@ -28,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -91,12 +93,16 @@ public final class OpenAiSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Deque<Object> script = new ArrayDeque<>();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  // A queue, not a copy-on-write list: a load test's tens of thousands of requests would copy the whole log on
+  // every add.
+  private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
+  private final boolean recording;
   private final List<String> simulatorFailures = new CopyOnWriteArrayList<>();
   private volatile SimulatedReply defaultReply;
 
   private OpenAiSimulator(Builder builder) {
     this.validating = builder.validating;
+    this.recording = builder.recording;
     // Not validating: the 3 MB spec is not even parsed.
     this.contract = validating ? OpenApiContract.official() : null;
     this.apiKey = builder.apiKey;
@@ -134,6 +140,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     private String azureApiKey = DEFAULT_AZURE_API_KEY;
     private boolean strict = true;
     private boolean validating = true;
+    private boolean recording = true;
 
     private Builder() {
     }
@@ -168,6 +175,17 @@ public final class OpenAiSimulator implements AutoCloseable {
      */
     public Builder validating(boolean value) {
       this.validating = value;
+      return this;
+    }
+
+    /**
+     * Recording (default): every request is kept for {@link #requests()}. Not recording: none is kept (so
+     * {@link #requests()} stays empty and {@link #verifyNoProblems()} sees only simulator failures), for load tests
+     * whose tens of thousands of requests, each kept with its body, would grow the heap and the collector's work in
+     * the JVM being measured. Every functional test keeps the default.
+     */
+    public Builder recording(boolean value) {
+      this.recording = value;
       return this;
     }
 
@@ -412,6 +430,9 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   private void record(HttpExchange exchange, String path, String query, Map<String, List<String>> headers,
       String rawBody, JsonNode body, Optional<String> deployment, List<ContractViolation> violations) {
+    if (!recording) {
+      return;
+    }
     requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headers, rawBody, body, deployment,
         violations, Instant.now()));
   }

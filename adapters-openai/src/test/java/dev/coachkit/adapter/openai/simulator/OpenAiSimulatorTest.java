@@ -540,6 +540,25 @@ class OpenAiSimulatorTest {
     }
   }
 
+  @Test
+  void givenNotRecordingSimulator_requests_areAnsweredButNotKept() throws Exception {
+    try (OpenAiSimulator unrecorded = OpenAiSimulator.builder().validating(false).recording(false).start()) {
+      unrecorded.setDefaultReply(SimulatedReply.text("ok"));
+      HttpRequest http = HttpRequest.newBuilder(URI.create(unrecorded.baseUrl() + "/chat/completions"))
+          .header("Authorization", "Bearer " + unrecorded.apiKey())
+          .POST(HttpRequest.BodyPublishers.ofString(chatRequest(false).toString())).build();
+
+      HttpResponse<String> first = client.send(http, HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> second = client.send(http, HttpResponse.BodyHandlers.ofString());
+
+      assertThat(first.statusCode()).isEqualTo(200);
+      assertThat(JSON.readTree(second.body()).path("choices").path(0).path("message").path("content").asText())
+          .isEqualTo("ok");
+      assertThat(unrecorded.requests()).isEmpty();
+      unrecorded.verifyNoProblems();
+    }
+  }
+
   // ------------------------------------------------------------------ response validation
 
   @Test
