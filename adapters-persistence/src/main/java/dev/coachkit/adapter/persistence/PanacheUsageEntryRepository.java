@@ -22,9 +22,7 @@ import javax.sql.DataSource;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. Each entry
- * also adds its cost to its user's quarter hour in {@code usage_cost_buckets} (same statement), which the per-turn
- * budget check sums instead of the day's entries. The two
+ * {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. The two
  * calls of every chat turn, {@link #record} and {@link #tally}, are one statement each and run as one autocommit
  * statement when the caller has no transaction (ADR-0013); a caller's transaction is joined.
  */
@@ -37,34 +35,13 @@ public class PanacheUsageEntryRepository implements UsageLedger {
       + " coalesce(sum(e.audioSecondsIn), 0.0), coalesce(sum(e.audioSecondsOut), 0.0), coalesce(sum(e.costMicros), 0)"
       + " from UsageEntryJpaEntity e where e.userId = ?1 and ";
 
-  /** Quarter hours of {@code usage_cost_buckets} (V3), in seconds; the SQL below uses the same 900. */
-  private static final long BUCKET_SECONDS = 900;
-
-  /**
-   * The entry and its quarter hour's cost in one statement (so both commit or neither): a repeated id inserts no
-   * entry, returns no row and so adds nothing to the bucket.
-   */
-  private static final String RECORD_SQL = "WITH e AS (INSERT INTO usage_entries (id, user_id, voice_session_id,"
+  private static final String RECORD_SQL = "INSERT INTO usage_entries (id, user_id, voice_session_id,"
       + " conversation_id, model, input_tokens, cached_input_tokens, output_tokens, audio_input_tokens,"
       + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
-      + " RETURNING user_id, occurred_at, cost_micros)"
-      + " INSERT INTO usage_cost_buckets (user_id, bucket_start, cost_micros)"
-      + " SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at) / 900) * 900), cost_micros FROM e"
-      + " ON CONFLICT (user_id, bucket_start) DO UPDATE"
-      + " SET cost_micros = usage_cost_buckets.cost_micros + EXCLUDED.cost_micros";
-
-  /**
-   * Cost since an instant: the quarter hours that start at or after it (at most 96 rows for a day), plus the entries
-   * between it and the first of them (none when it starts a quarter hour, as the start of a day in any zone of whole
-   * quarter-hour offset does); responses since the other instant: the entries themselves (at most a minute's,
-   * bounded by the rate limit).
-   */
-  private static final String TALLY_SQL = "SELECT"
-      + " (SELECT COALESCE(SUM(cost_micros), 0) FROM usage_cost_buckets WHERE user_id = ? AND bucket_start >= ?)"
-      + " + (SELECT COALESCE(SUM(cost_micros), 0) FROM usage_entries WHERE user_id = ? AND occurred_at >= ?"
-      + " AND occurred_at < ?),"
-      + " (SELECT COUNT(*) FROM usage_entries WHERE user_id = ? AND occurred_at >= ?)";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
+  private static final String TALLY_SQL = "SELECT COALESCE(SUM(cost_micros) FILTER (WHERE occurred_at >= ?), 0),"
+      + " COUNT(*) FILTER (WHERE occurred_at >= ?) FROM usage_entries WHERE user_id = ?"
+      + " AND occurred_at >= LEAST(CAST(? AS timestamptz), CAST(? AS timestamptz))";
 
   private final UsageEntryJpaRepository entries;
   private final UsageEntryMapper mapper;
@@ -133,16 +110,14 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   @Override
   @Transactional(TxType.SUPPORTS)
   public UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
-    // One statement (plain JDBC, as in record): the day's cost from its quarter-hour buckets, not from every entry.
-    Instant firstBucket = bucketAtOrAfter(costSince);
+    // Both figures from one index range scan of the user's entries since the earlier instant; plain JDBC, as in
+    // record.
     return Jdbc.run(dataSource, TALLY_SQL, statement -> {
-      statement.setString(1, userId.value());
-      Jdbc.setInstant(statement, 2, firstBucket);
+      Jdbc.setInstant(statement, 1, costSince);
+      Jdbc.setInstant(statement, 2, responsesSince);
       statement.setString(3, userId.value());
       Jdbc.setInstant(statement, 4, costSince);
-      Jdbc.setInstant(statement, 5, firstBucket);
-      statement.setString(6, userId.value());
-      Jdbc.setInstant(statement, 7, responsesSince);
+      Jdbc.setInstant(statement, 5, responsesSince);
     }, statement -> {
       try (ResultSet row = statement.executeQuery()) {
         row.next();
@@ -172,15 +147,6 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   @Override
   public void deleteAllOf(UserId userId) {
     entries.delete("userId", userId.value());
-    entries.getEntityManager().createNativeQuery("DELETE FROM usage_cost_buckets WHERE user_id = :user")
-        .setParameter("user", userId.value())
-        .executeUpdate();
-  }
-
-  /** The start of the first quarter hour (since the epoch, UTC) at or after the instant. */
-  static Instant bucketAtOrAfter(Instant at) {
-    long start = Math.floorDiv(at.getEpochSecond(), BUCKET_SECONDS) * BUCKET_SECONDS;
-    return start == at.getEpochSecond() && at.getNano() == 0 ? at : Instant.ofEpochSecond(start + BUCKET_SECONDS);
   }
 
   private static UsageSummary totals(TypedQuery<Object[]> query) {
