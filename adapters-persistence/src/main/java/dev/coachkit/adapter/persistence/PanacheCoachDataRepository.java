@@ -31,6 +31,7 @@ import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,7 +40,10 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** {@link CoachDataStore} on PostgreSQL; every method is one transaction. */
+/**
+ * {@link CoachDataStore} on PostgreSQL; every method is one transaction. {@link #recent}, read on every chat turn,
+ * is one autocommit statement when the caller has no transaction (ADR-0013).
+ */
 @ApplicationScoped
 @Transactional
 public class PanacheCoachDataRepository implements CoachDataStore {
@@ -199,10 +203,11 @@ public class PanacheCoachDataRepository implements CoachDataStore {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public RecentCoachData recent(UserId userId, CoachDataWindow window) {
     // One statement, one round trip: each kind of record comes back as JSON (PostgreSQL renders the rows), read
-    // into the entities and mapped as every other read is. Plain JDBC on the transaction's connection: no
-    // Hibernate session for a statement that loads no managed entity (see Jdbc).
+    // into the entities and mapped as every other read is. Plain JDBC, one autocommit statement or in the caller's
+    // transaction: no Hibernate session for a statement that loads no managed entity (see Jdbc).
     NamedSql.Params params = new NamedSql.Params()
         .text("user", userId.value())
         .date("workoutsFrom", window.workoutsFrom())

@@ -25,7 +25,9 @@ import dev.coachkit.ports.model.conversation.NewMessage;
 import dev.coachkit.ports.out.conversation.ConversationStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +43,9 @@ import javax.sql.DataSource;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link ConversationStore} on PostgreSQL. Every method is one transaction.
+ * {@link ConversationStore} on PostgreSQL. Every method is one transaction: the single statements a chat turn runs
+ * ({@link #start}, {@link #append} without an idempotency key, {@link #history}) as one autocommit statement when
+ * the caller has no transaction (ADR-0013), everything else in a JTA transaction; a caller's transaction is joined.
  *
  * <p>Appends lock the conversation row ({@code SELECT … FOR NO KEY UPDATE}), so appends to one conversation run
  * one after another: the sequence is the locked row's {@code message_count + 1} (gap-free, as nothing that took
@@ -140,11 +144,13 @@ public class PanacheConversationRepository implements ConversationStore {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public ConversationStart start(NewConversation conversation, NewMessage firstMessage) {
     UUID id = conversation.id().value();
     String user = conversation.userId().value();
     MessageJpaEntity message = mapper.toEntity(firstMessage, id, user, 1);
-    // Plain JDBC on the transaction's connection (see Jdbc): the common case needs no Hibernate session.
+    // Plain JDBC, one autocommit statement or in the caller's transaction (see Jdbc): the common case needs no
+    // Hibernate session and no transaction of its own.
     NamedSql.Params params = messageParams(message)
         .text("title", conversation.title().orElse(null))
         .text("conversationKey", conversation.idempotencyKey().orElse(null))
@@ -157,7 +163,13 @@ public class PanacheConversationRepository implements ConversationStore {
       return new ConversationStart(new Conversation(conversation.id(), conversation.userId(), conversation.title(),
           conversation.createdAt(), lastActivity, 1), new AppendResult(mapper.toModel(message), false));
     }
-    // The user already started a conversation with this key: keep it and append to it.
+    // The user already started a conversation with this key (the statement above inserted nothing): keep it and
+    // append to it, several statements and Hibernate, so in a transaction of their own (or the caller's).
+    return QuarkusTransaction.joiningExisting().call(() -> appendToEarlier(conversation, firstMessage));
+  }
+
+  private ConversationStart appendToEarlier(NewConversation conversation, NewMessage firstMessage) {
+    String user = conversation.userId().value();
     ConversationJpaEntity earlier = conversations
         .find("userId = ?1 and idempotencyKey = ?2", user, conversation.idempotencyKey().orElseThrow())
         .firstResult();
@@ -206,10 +218,11 @@ public class PanacheConversationRepository implements ConversationStore {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public AppendResult append(UserId userId, ConversationId conversationId, NewMessage message) {
     if (message.idempotencyKey().isEmpty()) {
       MessageJpaEntity stored = mapper.toEntity(message, conversationId.value(), userId.value(), 0);
-      // Plain JDBC on the transaction's connection (see Jdbc): one statement, no Hibernate session.
+      // Plain JDBC, one autocommit statement or in the caller's transaction (see Jdbc): no Hibernate session.
       NamedSql.Params params = messageParams(stored);
       Long sequence = Jdbc.run(dataSource, APPEND.sql(), statement -> params.bind(APPEND, statement), statement -> {
         try (ResultSet result = statement.executeQuery()) {
@@ -222,19 +235,22 @@ public class PanacheConversationRepository implements ConversationStore {
       stored.sequence = sequence;
       return new AppendResult(mapper.toModel(stored), false);
     }
+    // Lock, key look-up and insert must be one transaction: the caller's, or one of their own.
+    return QuarkusTransaction.joiningExisting().call(() -> appendWithKey(userId, conversationId, message));
+  }
+
+  private AppendResult appendWithKey(UserId userId, ConversationId conversationId, NewMessage message) {
     ConversationJpaEntity conversation =
         conversations.findById(conversationId.value(), LockModeType.PESSIMISTIC_WRITE);
     if (conversation == null || !conversation.userId.equals(userId.value())) {
       throw new NoSuchElementException("No conversation " + conversationId + " of this user");
     }
-    if (message.idempotencyKey().isPresent()) {
-      // Read after taking the lock: an append with the same key that committed meanwhile is visible now.
-      Optional<MessageJpaEntity> earlier = messages
-          .find("conversationId = ?1 and idempotencyKey = ?2", conversation.id, message.idempotencyKey().get())
-          .firstResultOptional();
-      if (earlier.isPresent()) {
-        return new AppendResult(mapper.toModel(earlier.get()), true);
-      }
+    // Read after taking the lock: an append with the same key that committed meanwhile is visible now.
+    Optional<MessageJpaEntity> earlier = messages
+        .find("conversationId = ?1 and idempotencyKey = ?2", conversation.id, message.idempotencyKey().orElseThrow())
+        .firstResultOptional();
+    if (earlier.isPresent()) {
+      return new AppendResult(mapper.toModel(earlier.get()), true);
     }
     long sequence = conversation.messageCount + 1;
     MessageJpaEntity stored = mapper.toEntity(message, conversation.id, conversation.userId, sequence);
@@ -274,6 +290,7 @@ public class PanacheConversationRepository implements ConversationStore {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public Page<Message> history(UserId userId, Optional<PageCursor> cursor, int limit) {
     Require.limit(limit);
     NamedSql sql;
@@ -289,7 +306,7 @@ public class PanacheConversationRepository implements ConversationStore {
           .uuid("conversation", Cursors.uuid(parts[1]))
           .number("sequence", Cursors.number(parts[2]));
     }
-    // Plain JDBC on the transaction's connection (see Jdbc): the rows are read, never managed.
+    // Plain JDBC, one autocommit statement or in the caller's transaction (see Jdbc): read, never managed.
     List<MessageJpaEntity> rows = Jdbc.list(dataSource, sql.sql(), statement -> params.bind(sql, statement),
         PanacheConversationRepository::message);
     boolean more = rows.size() > limit;

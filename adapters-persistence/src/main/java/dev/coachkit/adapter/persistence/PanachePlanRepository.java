@@ -13,6 +13,7 @@ import dev.coachkit.ports.model.plan.PlanStatus;
 import dev.coachkit.ports.out.plan.PlanStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -26,6 +27,8 @@ import javax.sql.DataSource;
  * {@link PlanStore} on PostgreSQL; every method is one transaction. A new version takes a per-user-and-kind
  * advisory lock, supersedes the active version and inserts version max + 1. The unique (user, kind, version)
  * constraint and the partial unique index of one ACTIVE plan per user and kind hold the rules in the database.
+ * {@link #activePlans}, read on every chat turn, is one autocommit statement when the caller has no transaction
+ * (ADR-0013).
  */
 @ApplicationScoped
 @Transactional
@@ -96,8 +99,10 @@ public class PanachePlanRepository implements PlanStore {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public List<Plan> activePlans(UserId userId) {
-    // Plain JDBC on the transaction's connection (see Jdbc): read once per turn, never managed.
+    // Plain JDBC, one autocommit statement or in the caller's transaction (see Jdbc): read once per turn, never
+    // managed.
     List<PlanJpaEntity> rows = Jdbc.list(dataSource, ACTIVE_PLANS_SQL,
         statement -> statement.setString(1, userId.value()), PanachePlanRepository::plan);
     return rows.stream()

@@ -13,6 +13,7 @@ import dev.coachkit.ports.out.usage.UsageLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -20,7 +21,11 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.query.NativeQuery;
 
-/** {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. */
+/**
+ * {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. The two
+ * calls of every chat turn, {@link #record} and {@link #tally}, are one statement each and run as one autocommit
+ * statement when the caller has no transaction (ADR-0013); a caller's transaction is joined.
+ */
 @ApplicationScoped
 @Transactional
 public class PanacheUsageEntryRepository implements UsageLedger {
@@ -49,9 +54,10 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public void record(UsageEntry entry) {
-    // Idempotent by id, also when the same entry is recorded concurrently. Plain JDBC on the transaction's
-    // connection: one statement, no Hibernate session to open and flush (see Jdbc).
+    // Idempotent by id, also when the same entry is recorded concurrently. Plain JDBC, one autocommit statement or
+    // in the caller's transaction: no Hibernate session to open and flush, no transaction of its own (see Jdbc).
     Jdbc.run(dataSource, RECORD_SQL, statement -> {
       statement.setObject(1, entry.id().value());
       statement.setString(2, entry.userId().value());
@@ -102,6 +108,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
     // Both figures from one index range scan of the user's entries since the earlier instant; plain JDBC, as in
     // record.

@@ -103,6 +103,33 @@ public abstract class AbstractUsageLedgerContractTest {
   }
 
   @Test
+  void givenEntriesAcrossSeveralQuarterHours_tallySinceAnyInstant_countsExactlyTheEntriesAtOrAfterIt() {
+    ConversationId c = TestIds.conversation();
+    // T0 starts a quarter hour; the others fall before, inside and after later quarter-hour boundaries
+    java.time.Instant[] at = {T0.minusNanos(1_000), T0, T0.plusSeconds(7 * 60), T0.plusSeconds(7 * 60 + 1),
+        T0.plusSeconds(15 * 60 - 1), T0.plusSeconds(15 * 60), T0.plusSeconds(20 * 60), T0.plus(Duration.ofHours(26))};
+    long[] cost = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
+    for (int i = 0; i < at.length; i++) {
+      ledger.record(TestUsageEntryFactory.chat(alice, c, cost[i], at[i]));
+    }
+    ledger.record(TestUsageEntryFactory.chat(bob, c, 5_000, T0.plusSeconds(60)));
+    ledger.record(TestUsageEntryFactory.chat(alice, c, 7, T0.minus(Duration.ofDays(1))));
+
+    for (int since = 0; since < at.length; since++) {
+      long expected = 0;
+      for (int i = since; i < at.length; i++) {
+        expected += cost[i];
+      }
+      assertThat(ledger.tally(alice, at[since], at[since]).costMicros()).as("cost since " + at[since])
+          .isEqualTo(expected);
+      assertThat(ledger.tally(alice, at[since], at[since]).responses()).as("responses since " + at[since])
+          .isEqualTo(at.length - since);
+    }
+    assertThat(ledger.tally(alice, T0.plusSeconds(7 * 60).plusNanos(1_000), T0.plus(Duration.ofHours(27))))
+        .isEqualTo(new UsageTally(1_000 + 10_000 + 100_000 + 1_000_000 + 10_000_000, 0));
+  }
+
+  @Test
   void givenNoEntries_summarize_isEmpty() {
     assertThat(ledger.summarize(alice, T0, T0.plusSeconds(1))).isEqualTo(UsageSummary.EMPTY);
     assertThat(ledger.costSince(alice, T0)).isZero();

@@ -28,7 +28,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutorService;
@@ -94,7 +96,9 @@ public final class OpenAiSimulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final Deque<Object> script = new ArrayDeque<>();
-  private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+  // A queue, not a copy-on-write list: a load test's tens of thousands of requests would copy the whole log on
+  // every add.
+  private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
   private final List<String> simulatorFailures = new CopyOnWriteArrayList<>();
   private volatile SimulatedReply defaultReply;
 

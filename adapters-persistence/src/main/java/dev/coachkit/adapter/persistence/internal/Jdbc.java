@@ -16,10 +16,12 @@ import javax.sql.DataSource;
 /**
  * Plain JDBC for a few hot single-statement paths, through the application's (Agroal) data source.
  *
- * <p>Called inside the adapter method's JTA transaction: Agroal enlists the connection in that transaction, so the
- * statement commits or rolls back with it, exactly as a native query through the entity manager would; what it
- * saves is the Hibernate session (open, flush, close) and the native-query plumbing around one statement.
- * Failures surface as {@link PersistenceException}, as they would from Hibernate.
+ * <p>Inside a JTA transaction Agroal enlists the connection in it, so the statement commits or rolls back with it,
+ * exactly as a native query through the entity manager would; what it saves is the Hibernate session (open, flush,
+ * close) and the native-query plumbing around one statement. Without one (the per-turn calls, ADR-0013) the
+ * connection is in autocommit mode: the statement is its own transaction, committed by PostgreSQL as it completes,
+ * with no BEGIN and no separate COMMIT round trip. Failures surface as {@link PersistenceException}, as they would
+ * from Hibernate.
  */
 public final class Jdbc {
 
@@ -44,7 +46,7 @@ public final class Jdbc {
   private Jdbc() {
   }
 
-  /** Runs one statement on the transaction's connection. */
+  /** Runs one statement: in the current transaction, or on its own (autocommit) when there is none. */
   public static <T> T run(DataSource dataSource, String sql, Binder binder, Reader<T> reader) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -55,7 +57,7 @@ public final class Jdbc {
     }
   }
 
-  /** Runs one query on the transaction's connection and reads every row it returns, in order. */
+  /** Runs one query as {@link #run} does and reads every row it returns, in order. */
   public static <T> List<T> list(DataSource dataSource, String sql, Binder binder, RowReader<T> rowReader) {
     return run(dataSource, sql, binder, statement -> {
       try (ResultSet result = statement.executeQuery()) {

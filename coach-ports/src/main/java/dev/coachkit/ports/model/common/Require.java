@@ -1,7 +1,6 @@
 package dev.coachkit.ports.model.common;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /** Argument checks for compact constructors at the boundary; every message names the offending field. */
@@ -9,7 +8,12 @@ public final class Require {
   private Require() {}
 
   public static <T> T nonNull(T value, String field) {
-    return Objects.requireNonNull(value, () -> field + " must not be null");
+    // Not Objects.requireNonNull(value, () -> …): every record on a turn's path checks its fields here, and the
+    // capturing lambda was allocated on each call (about 1 % of a chat turn's allocations on the worker thread).
+    if (value == null) {
+      throw new NullPointerException(field + " must not be null");
+    }
+    return value;
   }
 
   /** A non-blank string of at most {@code maxLength} characters. */
