@@ -51,7 +51,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ends or throttles a call.
  *
  * <p>Optional: {@code -Dbenchmark.sessions=1,100,500}, {@code -Dbenchmark.measure-seconds=20},
- * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=45} (the unreported first run).
+ * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=45} and
+ * {@code -Dbenchmark.jit-warmup-sessions=100} (the unreported first run).
  */
 @QuarkusTest
 @TestProfile(VoiceRelayBenchmark.EchoModel.class)
@@ -91,7 +92,8 @@ class VoiceRelayBenchmark {
       long sentMeasured, long receivedMeasured, long skipped, String clientErrors, double serverCpuCores,
       double clientCpuCores, double relayMeanUpMicros, double relayMeanDownMicros, long heapBytesPerSession,
       long directBytesPerSession, long gcMillis, int threadsAdded, String loadBefore, String loadAfter,
-      double hostBusyCores) {
+      double hostBusyCores, double windowNanos, JvmActivity.Window serverJvm, JvmActivity.Window clientJvm,
+      String clientJvmArgs) {
 
     /** CPU the rest of the host used in the window (other processes: builds, other benchmarks' leftovers). */
     double otherCores() {
@@ -113,6 +115,8 @@ class VoiceRelayBenchmark {
     }
   }
 
+  private static final JvmActivity SERVER_JVM = JvmActivity.listen();
+
   @Inject
   BenchmarkEchoModel model;
 
@@ -133,7 +137,7 @@ class VoiceRelayBenchmark {
     // Warm the JIT on both sides with a run that is not reported. A fresh JVM's C2 compiler was still busy (a
     // third of a core) a minute into the run: what is measured is a relay that has been running for a while.
     int jitWarmup = Integer.getInteger("benchmark.jit-warmup-seconds", 45);
-    run(dir, "warmup", 100, 10, jitWarmup);
+    run(dir, "warmup", Integer.getInteger("benchmark.jit-warmup-sessions", 100), 10, jitWarmup);
     List<Level> results = new ArrayList<>();
     for (int n : levels) {
       // At least ~3,000 samples per direction (one call: 60 s).
@@ -188,6 +192,7 @@ class VoiceRelayBenchmark {
       long[] host0 = hostTicks();
       long wall0 = System.nanoTime();
       long gc0 = gcMillis();
+      SERVER_JVM.begin();
       double[] up0 = timer("client_to_model");
       double[] down0 = timer("model_to_client");
       awaitLine(lines, "MEASURE_END", STEP);
@@ -195,6 +200,7 @@ class VoiceRelayBenchmark {
       long[] host1 = hostTicks();
       long wall1 = System.nanoTime();
       long gc1 = gcMillis();
+      JvmActivity.Window serverJvm = SERVER_JVM.end();
       double[] up1 = timer("client_to_model");
       double[] down1 = timer("model_to_client");
       awaitLine(lines, "RESULTS", STEP);
@@ -227,7 +233,8 @@ class VoiceRelayBenchmark {
           Long.parseLong(p.getProperty("clientCpuNanos")) / Double.parseDouble(p.getProperty("windowNanos")),
           meanMicros(up0, up1), meanMicros(down0, down1), (heapWith - heapBefore) / n,
           (directWith - directBefore) / n, gc1 - gc0, threadsWith - threadsBefore, loadBefore, loadAfter,
-          busyCores(host0, host1));
+          busyCores(host0, host1), window, serverJvm, JvmActivity.Window.fromProperties(p, "clientJvm"),
+          p.getProperty("jvmArgs", "?"));
     } finally {
       if (client.isAlive()) {
         client.destroyForcibly();
@@ -380,6 +387,26 @@ class VoiceRelayBenchmark {
           l.relayMeanUpMicros(), l.relayMeanDownMicros(), l.skipped(), l.clientErrors(), l.hostBusyCores(),
           l.otherCores(), l.loadBefore(),
           l.loadAfter()));
+    }
+    r.append("\n| calls | server JIT compile time in window | server JIT threads (cores) | server GC pauses (count / total / "
+        + "longest) | server GC threads incl. VM thread (cores) | server event loops (cores) | client JIT compile time "
+        + "| client JIT threads (cores) | client GC pauses (count / total / longest) | client GC threads (cores) "
+        + "| client event loops (cores) |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Level l : results) {
+      JvmActivity.Window s = l.serverJvm();
+      JvmActivity.Window c = l.clientJvm();
+      double w = l.windowNanos();
+      r.append(String.format(Locale.ROOT, "| %d | %d ms | %s | %s | %s | %s | %d ms | %s | %s | %s | %s |%n",
+          l.sessions(), s.compileMillis(), JvmActivity.Window.cores(s.jitTicks(), w), s.pausesText(),
+          JvmActivity.Window.cores(s.gcTicks(), w), JvmActivity.Window.cores(s.loopTicks(), w), c.compileMillis(),
+          JvmActivity.Window.cores(c.jitTicks(), w), c.pausesText(), JvmActivity.Window.cores(c.gcTicks(), w),
+          JvmActivity.Window.cores(c.loopTicks(), w)));
+    }
+    r.append("\nServer JVM arguments: ").append(String.join(" ",
+        ManagementFactory.getRuntimeMXBean().getInputArguments())).append('\n');
+    if (!results.isEmpty()) {
+      r.append("\nClient JVM arguments: ").append(results.get(0).clientJvmArgs()).append('\n');
     }
     return r.toString();
   }
