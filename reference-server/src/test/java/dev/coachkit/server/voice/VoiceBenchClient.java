@@ -68,8 +68,9 @@ public final class VoiceBenchClient {
     JvmActivity jvm = JvmActivity.listen();
     int n = tokens.size();
     samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) n * 50 * (measureSeconds + 2))];
-    // One event loop per core of this 2-core host; no worker threads are needed.
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
+    // One event loop per core of this 2-core host (-Dbenchmark.client-event-loops); no worker threads are needed.
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(Integer.getInteger("benchmark.client-event-loops", 2)).setWorkerPoolSize(1)
         .setBlockedThreadCheckInterval(10_000));
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(Math.max(50, n)).setConnectTimeout(30_000));
