@@ -52,7 +52,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  *
  * <p>Optional: {@code -Dbenchmark.sessions=1,100,500}, {@code -Dbenchmark.measure-seconds=20},
  * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=45} and
- * {@code -Dbenchmark.jit-warmup-sessions=100} (the unreported first run).
+ * {@code -Dbenchmark.jit-warmup-sessions=100} (the unreported first run); {@code -Dbenchmark.server-cpus} and
+ * {@code -Dbenchmark.client-cpus} pin each JVM to CPUs with {@code taskset} (the emulation of a load generator on
+ * another host).
  */
 @QuarkusTest
 @TestProfile(VoiceRelayBenchmark.EchoModel.class)
@@ -133,6 +135,15 @@ class VoiceRelayBenchmark {
     }
     Path dir = Files.createDirectories(Path.of("target", "benchmark"));
     Instant started = Instant.now();
+    // -Dbenchmark.server-cpus=0 -Dbenchmark.client-cpus=1: each JVM on its own CPUs (taskset), an emulation of a
+    // load generator on another host. Reported as such; never the normal row.
+    String serverCpus = System.getProperty("benchmark.server-cpus", "");
+    if (!serverCpus.isBlank()) {
+      Process pin = new ProcessBuilder("taskset", "-a", "-p", "-c", serverCpus,
+          String.valueOf(ProcessHandle.current().pid())).redirectErrorStream(true).start();
+      String out = new String(pin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(pin.waitFor()).as("taskset of the server: %s", out).isZero();
+    }
 
     // Warm the JIT on both sides with a run that is not reported. A fresh JVM's C2 compiler was still busy (a
     // third of a core) a minute into the run: what is measured is a relay that has been running for a while.
@@ -173,7 +184,12 @@ class VoiceRelayBenchmark {
     String loadBefore = loadAverage();
 
     Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xms256m", "-Xmx1g"));
+    List<String> command = new ArrayList<>();
+    String clientCpus = System.getProperty("benchmark.client-cpus", "");
+    if (!clientCpus.isBlank()) {
+      command.addAll(List.of("taskset", "-c", clientCpus));
+    }
+    command.addAll(List.of(javaBinary.toString(), "-Xms256m", "-Xmx1g"));
     // e.g. -Dbenchmark.client-jvm-args=-XX:StartFlightRecording=filename=client.jfr,settings=profile
     for (String arg : System.getProperty("benchmark.client-jvm-args", "").split("\\s+")) {
       if (!arg.isBlank()) {
@@ -402,6 +418,12 @@ class VoiceRelayBenchmark {
           JvmActivity.Window.cores(s.gcTicks(), w), JvmActivity.Window.cores(s.loopTicks(), w), c.compileMillis(),
           JvmActivity.Window.cores(c.jitTicks(), w), c.pausesText(), JvmActivity.Window.cores(c.gcTicks(), w),
           JvmActivity.Window.cores(c.loopTicks(), w)));
+    }
+    String pinned = System.getProperty("benchmark.server-cpus", "") + System.getProperty("benchmark.client-cpus", "");
+    if (!pinned.isBlank()) {
+      r.append("\n**Pinned (taskset): server on CPUs ").append(System.getProperty("benchmark.server-cpus", "all"))
+          .append(", client on CPUs ").append(System.getProperty("benchmark.client-cpus", "all"))
+          .append(": an emulation of a load generator on another host, not the normal row.**\n");
     }
     r.append("\nServer JVM arguments: ").append(String.join(" ",
         ManagementFactory.getRuntimeMXBean().getInputArguments())).append('\n');
