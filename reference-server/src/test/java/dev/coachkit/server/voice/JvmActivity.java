@@ -71,7 +71,8 @@ final class JvmActivity {
     Reading end = read();
     return new Window(end.compileMillis - start.compileMillis, end.pauses - start.pauses,
         end.pauseMillis - start.pauseMillis, maxPauseMillis.get(), end.jitTicks - start.jitTicks,
-        end.gcTicks - start.gcTicks, end.loopTicks - start.loopTicks, end.allTicks - start.allTicks);
+        end.gcTicks - start.gcTicks, end.loopTicks - start.loopTicks, end.allTicks - start.allTicks,
+        end.allocatedBytes - start.allocatedBytes);
   }
 
   private Reading read() {
@@ -107,32 +108,52 @@ final class JvmActivity {
     } catch (IOException | RuntimeException e) {
       jitTicks = gcTicks = loopTicks = allTicks = -1;
     }
-    return new Reading(compile, pauses.get(), pauseMillis.get(), jitTicks, gcTicks, loopTicks, allTicks);
+    return new Reading(compile, pauses.get(), pauseMillis.get(), jitTicks, gcTicks, loopTicks, allTicks,
+        allocatedBytes());
+  }
+
+  /** Bytes allocated so far by the threads alive now (a thread that ended takes its count with it). */
+  private static long allocatedBytes() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    if (!(threads instanceof com.sun.management.ThreadMXBean)) {
+      return -1;
+    }
+    com.sun.management.ThreadMXBean hotspot = (com.sun.management.ThreadMXBean) threads;
+    if (!hotspot.isThreadAllocatedMemorySupported() || !hotspot.isThreadAllocatedMemoryEnabled()) {
+      return -1;
+    }
+    long total = 0;
+    for (long bytes : hotspot.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      total += Math.max(0, bytes);
+    }
+    return total;
   }
 
   private record Reading(long compileMillis, long pauses, long pauseMillis, long jitTicks, long gcTicks,
-      long loopTicks, long allTicks) {
+      long loopTicks, long allTicks, long allocatedBytes) {
   }
 
   /**
    * One window's activity: JIT compile time (ms, summed over compiler threads), stop-the-world GC pauses, and CPU
    * ticks (10 ms each) of the compiler threads, the GC threads (incl. the VM thread), the Vert.x event loops and the
-   * whole process.
+   * whole process, and the bytes the Java threads allocated.
    */
   record Window(long compileMillis, long pauses, long pauseMillis, long maxPauseMillis, long jitTicks, long gcTicks,
-      long loopTicks, long allTicks) {
+      long loopTicks, long allTicks, long allocatedBytes) {
 
     String toProperties(String key) {
       return String.format(Locale.ROOT,
           "%1$s.compileMillis=%2$d%n%1$s.pauses=%3$d%n%1$s.pauseMillis=%4$d%n%1$s.maxPauseMillis=%5$d%n"
-              + "%1$s.jitTicks=%6$d%n%1$s.gcTicks=%7$d%n%1$s.loopTicks=%8$d%n%1$s.allTicks=%9$d%n",
-          key, compileMillis, pauses, pauseMillis, maxPauseMillis, jitTicks, gcTicks, loopTicks, allTicks);
+              + "%1$s.jitTicks=%6$d%n%1$s.gcTicks=%7$d%n%1$s.loopTicks=%8$d%n%1$s.allTicks=%9$d%n"
+              + "%1$s.allocatedBytes=%10$d%n",
+          key, compileMillis, pauses, pauseMillis, maxPauseMillis, jitTicks, gcTicks, loopTicks, allTicks,
+          allocatedBytes);
     }
 
     static Window fromProperties(Properties p, String key) {
       return new Window(get(p, key, "compileMillis"), get(p, key, "pauses"), get(p, key, "pauseMillis"),
           get(p, key, "maxPauseMillis"), get(p, key, "jitTicks"), get(p, key, "gcTicks"), get(p, key, "loopTicks"),
-          get(p, key, "allTicks"));
+          get(p, key, "allTicks"), get(p, key, "allocatedBytes"));
     }
 
     private static long get(Properties p, String key, String field) {

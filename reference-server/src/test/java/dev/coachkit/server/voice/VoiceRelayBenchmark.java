@@ -407,17 +407,17 @@ class VoiceRelayBenchmark {
     r.append("\n| calls | server JIT compile time in window | server JIT threads (cores) | server GC pauses (count / total / "
         + "longest) | server GC threads incl. VM thread (cores) | server event loops (cores) | client JIT compile time "
         + "| client JIT threads (cores) | client GC pauses (count / total / longest) | client GC threads (cores) "
-        + "| client event loops (cores) |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + "| client event loops (cores) | server allocation per relayed frame | client allocation per frame |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Level l : results) {
       JvmActivity.Window s = l.serverJvm();
       JvmActivity.Window c = l.clientJvm();
       double w = l.windowNanos();
-      r.append(String.format(Locale.ROOT, "| %d | %d ms | %s | %s | %s | %s | %d ms | %s | %s | %s | %s |%n",
+      r.append(String.format(Locale.ROOT, "| %d | %d ms | %s | %s | %s | %s | %d ms | %s | %s | %s | %s | %s | %s |%n",
           l.sessions(), s.compileMillis(), JvmActivity.Window.cores(s.jitTicks(), w), s.pausesText(),
           JvmActivity.Window.cores(s.gcTicks(), w), JvmActivity.Window.cores(s.loopTicks(), w), c.compileMillis(),
           JvmActivity.Window.cores(c.jitTicks(), w), c.pausesText(), JvmActivity.Window.cores(c.gcTicks(), w),
-          JvmActivity.Window.cores(c.loopTicks(), w)));
+          JvmActivity.Window.cores(c.loopTicks(), w), perFrame(s.allocatedBytes(), l), perFrame(c.allocatedBytes(), l)));
     }
     String pinned = System.getProperty("benchmark.server-cpus", "") + System.getProperty("benchmark.client-cpus", "");
     if (!pinned.isBlank()) {
@@ -431,6 +431,12 @@ class VoiceRelayBenchmark {
       r.append("\nClient JVM arguments: ").append(results.get(0).clientJvmArgs()).append('\n');
     }
     return r.toString();
+  }
+
+  /** Bytes per relayed frame (both directions, as the CPU per frame). */
+  private static String perFrame(long bytes, Level l) {
+    double frames = l.framesPerSecond() * l.measureSeconds();
+    return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f KB", bytes / frames / 1000);
   }
 
   private static String kib(long bytes) {
