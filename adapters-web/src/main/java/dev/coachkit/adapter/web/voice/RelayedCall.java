@@ -10,10 +10,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
-import io.vertx.core.AsyncResult;
-import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.WebSocketBase;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,9 +54,6 @@ final class RelayedCall implements VoiceCallListener {
   /** Write callbacks, one pair per call rather than two lambdas per frame. */
   private final Consumer<Void> sent = ok -> { };
   private final Consumer<Throwable> notSent;
-  private final Handler<AsyncResult<Void>> written;
-  /** The connection's Vert.x socket for audio ({@link AudioSocket}); null: audio goes through websockets-next. */
-  private final WebSocketBase audioSocket;
 
   private volatile boolean created;
   private volatile VoiceCall call;
@@ -75,12 +69,6 @@ final class RelayedCall implements VoiceCallListener {
     this.audioBucket = new TokenBucket(AUDIO_BYTES_PER_SECOND, AUDIO_BURST_BYTES, now);
     this.messageBucket = new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST, now);
     this.notSent = failure -> LOG.debugf("voice relay: audio not delivered to %s: %s", connection.id(), failure);
-    this.written = result -> {
-      if (result.failed()) {
-        notSent.accept(result.cause());
-      }
-    };
-    this.audioSocket = AudioSocket.of(connection).orElse(null);
   }
 
   UserId userId() {
@@ -292,13 +280,8 @@ final class RelayedCall implements VoiceCallListener {
       return;
     }
     // A read-only view of the audio value's bytes, not a copy (Netty copies it once into the socket's buffer).
-    Buffer data = Buffer.buffer(Unpooled.wrappedBuffer(pcm.asByteBuffer()));
-    WebSocketBase socket = audioSocket;
-    if (socket != null) {
-      socket.writeBinaryMessage(data, written); // no Uni per frame
-    } else {
-      connection.sendBinary(data).subscribe().with(sent, notSent);
-    }
+    connection.sendBinary(Buffer.buffer(Unpooled.wrappedBuffer(pcm.asByteBuffer()))).subscribe()
+        .with(sent, notSent);
     metrics.downstreamFrame(System.nanoTime() - start, pcm.length());
   }
 
