@@ -51,8 +51,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ends or throttles a call.
  *
  * <p>Optional: {@code -Dbenchmark.sessions=1,100,500}, {@code -Dbenchmark.measure-seconds=20},
- * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=45} and
- * {@code -Dbenchmark.jit-warmup-sessions=100} (the unreported first run); {@code -Dbenchmark.server-cpus} and
+ * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=60} and
+ * {@code -Dbenchmark.jit-warmup-sessions} (the unreported first run; default: the largest level); {@code -Dbenchmark.server-cpus} and
  * {@code -Dbenchmark.client-cpus} pin each JVM to CPUs with {@code taskset} (the emulation of a load generator on
  * another host).
  */
@@ -147,8 +147,12 @@ class VoiceRelayBenchmark {
 
     // Warm the JIT on both sides with a run that is not reported. A fresh JVM's C2 compiler was still busy (a
     // third of a core) a minute into the run: what is measured is a relay that has been running for a while.
-    int jitWarmup = Integer.getInteger("benchmark.jit-warmup-seconds", 45);
-    run(dir, "warmup", Integer.getInteger("benchmark.jit-warmup-sessions", 100), 10, jitWarmup);
+    // After 45 s at 100 calls the server's C2 still compiled for 3 s (0.11-0.13 cores) in a 20 s window at 500 calls;
+    // after 60 s at 500 calls, for 0.7 s (0.03 cores).
+    int jitWarmup = Integer.getInteger("benchmark.jit-warmup-seconds", 60);
+    int jitSessions = Integer.getInteger("benchmark.jit-warmup-sessions",
+        levels.stream().mapToInt(Integer::intValue).max().orElse(100));
+    run(dir, "warmup", jitSessions, 10, jitWarmup);
     List<Level> results = new ArrayList<>();
     for (int n : levels) {
       // At least ~3,000 samples per direction (one call: 60 s).
@@ -156,7 +160,7 @@ class VoiceRelayBenchmark {
       results.add(run(dir, "l" + n, n, warmup, seconds));
     }
 
-    String report = report(started, warmup, results);
+    String report = report(started, warmup, jitSessions, jitWarmup, results);
     Files.writeString(dir.resolve("voice-relay.md"), report, StandardCharsets.UTF_8);
     System.out.println(report);
     for (Level level : results) {
@@ -367,14 +371,15 @@ class VoiceRelayBenchmark {
     }
   }
 
-  private static String report(Instant started, int warmup, List<Level> results) {
+  private static String report(Instant started, int warmup, int jitSessions, int jitWarmup, List<Level> results) {
     StringBuilder r = new StringBuilder();
     r.append("# Voice relay benchmark, ").append(started).append("\n\n")
         .append("CPUs: ").append(Runtime.getRuntime().availableProcessors()).append(", server JVM ")
         .append(System.getProperty("java.vm.version")).append(", max heap ")
         .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB, GC ")
         .append(ManagementFactory.getGarbageCollectorMXBeans().get(0).getName()).append(", warm-up ")
-        .append(warmup).append(" s per level after an unreported 100-call run\n\n");
+        .append(warmup).append(" s per level after an unreported ").append(jitSessions).append("-call run of ")
+        .append(jitWarmup).append(" s\n\n");
     r.append("| calls | window | frames measured (sent / echoed back) | client→relay→model p50 | p90 | p99 | p99.9 "
         + "| max | model→relay→client p50 | p90 | p99 | p99.9 | max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
