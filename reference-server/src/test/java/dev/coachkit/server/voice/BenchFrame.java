@@ -52,8 +52,8 @@ final class BenchFrame {
     return b.getInt(b.position() + SESSION);
   }
 
-  /** Replaces the stamp (the model stamps the echo with the time it leaves the model). */
-  static void stamp(ByteBuffer b, long nanos) {
-    b.putLong(b.position() + STAMP, nanos);
+  /** Replaces the stamp of a frame's bytes (the model stamps the echo with the time it leaves the model). */
+  static void stamp(byte[] frame, long nanos) {
+    ByteBuffer.wrap(frame).putLong(STAMP, nanos);
   }
 }

@@ -65,10 +65,12 @@ public final class VoiceBenchClient {
 
   private void run(int port, List<String> tokens, int warmupSeconds, int measureSeconds, Path out)
       throws Exception {
+    JvmActivity jvm = JvmActivity.listen();
     int n = tokens.size();
     samples = new long[(int) Math.min(Integer.MAX_VALUE - 8, (long) n * 50 * (measureSeconds + 2))];
-    // One event loop per core of this 2-core host; no worker threads are needed.
-    Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2).setWorkerPoolSize(1)
+    // One event loop per core of this 2-core host (-Dbenchmark.client-event-loops); no worker threads are needed.
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(Integer.getInteger("benchmark.client-event-loops", 2)).setWorkerPoolSize(1)
         .setBlockedThreadCheckInterval(10_000));
     WebSocketClient client = vertx.createWebSocketClient(new WebSocketClientOptions()
         .setMaxConnections(Math.max(50, n)).setConnectTimeout(30_000));
@@ -94,9 +96,11 @@ public final class VoiceBenchClient {
     }
     sleepUntil(measureStart);
     long cpu0 = processCpuNanos();
+    jvm.begin();
     say("MEASURE_START");
     sleepUntil(measureEnd);
     long cpu1 = processCpuNanos();
+    JvmActivity.Window activity = jvm.end();
     say("MEASURE_END");
     for (Call call : calls) {
       call.stopStreaming();
@@ -114,6 +118,9 @@ public final class VoiceBenchClient {
         .append("errors=").append(errors).append('\n')
         .append("clientCpuNanos=").append(cpu1 - cpu0).append('\n')
         .append("windowNanos=").append(measureEnd - measureStart).append('\n')
+        .append("jvmArgs=").append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()))
+        .append('\n')
+        .append(activity.toProperties("clientJvm"))
         .append(LatencyStats.of(s).toProperties("modelToClient"));
     Files.writeString(out, result.toString(), StandardCharsets.UTF_8);
     say("RESULTS");

@@ -51,7 +51,10 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * ends or throttles a call.
  *
  * <p>Optional: {@code -Dbenchmark.sessions=1,100,500}, {@code -Dbenchmark.measure-seconds=20},
- * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=45} (the unreported first run).
+ * {@code -Dbenchmark.warmup-seconds=10}, {@code -Dbenchmark.jit-warmup-seconds=60} and
+ * {@code -Dbenchmark.jit-warmup-sessions} (the unreported first run; default: the largest level); {@code -Dbenchmark.server-cpus} and
+ * {@code -Dbenchmark.client-cpus} pin each JVM to CPUs with {@code taskset} (the emulation of a load generator on
+ * another host).
  */
 @QuarkusTest
 @TestProfile(VoiceRelayBenchmark.EchoModel.class)
@@ -91,7 +94,8 @@ class VoiceRelayBenchmark {
       long sentMeasured, long receivedMeasured, long skipped, String clientErrors, double serverCpuCores,
       double clientCpuCores, double relayMeanUpMicros, double relayMeanDownMicros, long heapBytesPerSession,
       long directBytesPerSession, long gcMillis, int threadsAdded, String loadBefore, String loadAfter,
-      double hostBusyCores) {
+      double hostBusyCores, double windowNanos, JvmActivity.Window serverJvm, JvmActivity.Window clientJvm,
+      String clientJvmArgs) {
 
     /** CPU the rest of the host used in the window (other processes: builds, other benchmarks' leftovers). */
     double otherCores() {
@@ -113,6 +117,8 @@ class VoiceRelayBenchmark {
     }
   }
 
+  private static final JvmActivity SERVER_JVM = JvmActivity.listen();
+
   @Inject
   BenchmarkEchoModel model;
 
@@ -129,11 +135,24 @@ class VoiceRelayBenchmark {
     }
     Path dir = Files.createDirectories(Path.of("target", "benchmark"));
     Instant started = Instant.now();
+    // -Dbenchmark.server-cpus=0 -Dbenchmark.client-cpus=1: each JVM on its own CPUs (taskset), an emulation of a
+    // load generator on another host. Reported as such; never the normal row.
+    String serverCpus = System.getProperty("benchmark.server-cpus", "");
+    if (!serverCpus.isBlank()) {
+      Process pin = new ProcessBuilder("taskset", "-a", "-p", "-c", serverCpus,
+          String.valueOf(ProcessHandle.current().pid())).redirectErrorStream(true).start();
+      String out = new String(pin.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(pin.waitFor()).as("taskset of the server: %s", out).isZero();
+    }
 
     // Warm the JIT on both sides with a run that is not reported. A fresh JVM's C2 compiler was still busy (a
     // third of a core) a minute into the run: what is measured is a relay that has been running for a while.
-    int jitWarmup = Integer.getInteger("benchmark.jit-warmup-seconds", 45);
-    run(dir, "warmup", 100, 10, jitWarmup);
+    // After 45 s at 100 calls the server's C2 still compiled for 3 s (0.11-0.13 cores) in a 20 s window at 500 calls;
+    // after 60 s at 500 calls, for 0.7 s (0.03 cores).
+    int jitWarmup = Integer.getInteger("benchmark.jit-warmup-seconds", 60);
+    int jitSessions = Integer.getInteger("benchmark.jit-warmup-sessions",
+        levels.stream().mapToInt(Integer::intValue).max().orElse(100));
+    run(dir, "warmup", jitSessions, 10, jitWarmup);
     List<Level> results = new ArrayList<>();
     for (int n : levels) {
       // At least ~3,000 samples per direction (one call: 60 s).
@@ -141,7 +160,7 @@ class VoiceRelayBenchmark {
       results.add(run(dir, "l" + n, n, warmup, seconds));
     }
 
-    String report = report(started, warmup, results);
+    String report = report(started, warmup, jitSessions, jitWarmup, results);
     Files.writeString(dir.resolve("voice-relay.md"), report, StandardCharsets.UTF_8);
     System.out.println(report);
     for (Level level : results) {
@@ -169,7 +188,16 @@ class VoiceRelayBenchmark {
     String loadBefore = loadAverage();
 
     Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
-    List<String> command = new ArrayList<>(List.of(javaBinary.toString(), "-Xms256m", "-Xmx1g"));
+    List<String> command = new ArrayList<>();
+    String clientCpus = System.getProperty("benchmark.client-cpus", "");
+    if (!clientCpus.isBlank()) {
+      command.addAll(List.of("taskset", "-c", clientCpus));
+    }
+    // The load generator's own young collections are inside the measured latency: a young generation large enough
+    // that they come every few seconds (as the server's, ADR-0014), collected by the parallel collector, whose
+    // pauses on this heap were 2-7 ms where G1's were 8-18 ms.
+    command.addAll(List.of(javaBinary.toString(), "-Xms2g", "-Xmx2g", "-Xmn1g", "-XX:+AlwaysPreTouch",
+        "-XX:+UseParallelGC"));
     // e.g. -Dbenchmark.client-jvm-args=-XX:StartFlightRecording=filename=client.jfr,settings=profile
     for (String arg : System.getProperty("benchmark.client-jvm-args", "").split("\\s+")) {
       if (!arg.isBlank()) {
@@ -188,6 +216,7 @@ class VoiceRelayBenchmark {
       long[] host0 = hostTicks();
       long wall0 = System.nanoTime();
       long gc0 = gcMillis();
+      SERVER_JVM.begin();
       double[] up0 = timer("client_to_model");
       double[] down0 = timer("model_to_client");
       awaitLine(lines, "MEASURE_END", STEP);
@@ -195,6 +224,7 @@ class VoiceRelayBenchmark {
       long[] host1 = hostTicks();
       long wall1 = System.nanoTime();
       long gc1 = gcMillis();
+      JvmActivity.Window serverJvm = SERVER_JVM.end();
       double[] up1 = timer("client_to_model");
       double[] down1 = timer("model_to_client");
       awaitLine(lines, "RESULTS", STEP);
@@ -227,7 +257,8 @@ class VoiceRelayBenchmark {
           Long.parseLong(p.getProperty("clientCpuNanos")) / Double.parseDouble(p.getProperty("windowNanos")),
           meanMicros(up0, up1), meanMicros(down0, down1), (heapWith - heapBefore) / n,
           (directWith - directBefore) / n, gc1 - gc0, threadsWith - threadsBefore, loadBefore, loadAfter,
-          busyCores(host0, host1));
+          busyCores(host0, host1), window, serverJvm, JvmActivity.Window.fromProperties(p, "clientJvm"),
+          p.getProperty("jvmArgs", "?"));
     } finally {
       if (client.isAlive()) {
         client.destroyForcibly();
@@ -344,14 +375,15 @@ class VoiceRelayBenchmark {
     }
   }
 
-  private static String report(Instant started, int warmup, List<Level> results) {
+  private static String report(Instant started, int warmup, int jitSessions, int jitWarmup, List<Level> results) {
     StringBuilder r = new StringBuilder();
     r.append("# Voice relay benchmark, ").append(started).append("\n\n")
         .append("CPUs: ").append(Runtime.getRuntime().availableProcessors()).append(", server JVM ")
         .append(System.getProperty("java.vm.version")).append(", max heap ")
         .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB, GC ")
         .append(ManagementFactory.getGarbageCollectorMXBeans().get(0).getName()).append(", warm-up ")
-        .append(warmup).append(" s per level after an unreported 100-call run\n\n");
+        .append(warmup).append(" s per level after an unreported ").append(jitSessions).append("-call run of ")
+        .append(jitWarmup).append(" s\n\n");
     r.append("| calls | window | frames measured (sent / echoed back) | client→relay→model p50 | p90 | p99 | p99.9 "
         + "| max | model→relay→client p50 | p90 | p99 | p99.9 | max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -381,7 +413,39 @@ class VoiceRelayBenchmark {
           l.otherCores(), l.loadBefore(),
           l.loadAfter()));
     }
+    r.append("\n| calls | server JIT compile time in window | server JIT threads (cores) | server GC pauses (count / total / "
+        + "longest) | server GC threads incl. VM thread (cores) | server event loops (cores) | client JIT compile time "
+        + "| client JIT threads (cores) | client GC pauses (count / total / longest) | client GC threads (cores) "
+        + "| client event loops (cores) | server allocation per relayed frame | client allocation per frame |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (Level l : results) {
+      JvmActivity.Window s = l.serverJvm();
+      JvmActivity.Window c = l.clientJvm();
+      double w = l.windowNanos();
+      r.append(String.format(Locale.ROOT, "| %d | %d ms | %s | %s | %s | %s | %d ms | %s | %s | %s | %s | %s | %s |%n",
+          l.sessions(), s.compileMillis(), JvmActivity.Window.cores(s.jitTicks(), w), s.pausesText(),
+          JvmActivity.Window.cores(s.gcTicks(), w), JvmActivity.Window.cores(s.loopTicks(), w), c.compileMillis(),
+          JvmActivity.Window.cores(c.jitTicks(), w), c.pausesText(), JvmActivity.Window.cores(c.gcTicks(), w),
+          JvmActivity.Window.cores(c.loopTicks(), w), perFrame(s.allocatedBytes(), l), perFrame(c.allocatedBytes(), l)));
+    }
+    String pinned = System.getProperty("benchmark.server-cpus", "") + System.getProperty("benchmark.client-cpus", "");
+    if (!pinned.isBlank()) {
+      r.append("\n**Pinned (taskset): server on CPUs ").append(System.getProperty("benchmark.server-cpus", "all"))
+          .append(", client on CPUs ").append(System.getProperty("benchmark.client-cpus", "all"))
+          .append(": an emulation of a load generator on another host, not the normal row.**\n");
+    }
+    r.append("\nServer JVM arguments: ").append(String.join(" ",
+        ManagementFactory.getRuntimeMXBean().getInputArguments())).append('\n');
+    if (!results.isEmpty()) {
+      r.append("\nClient JVM arguments: ").append(results.get(0).clientJvmArgs()).append('\n');
+    }
     return r.toString();
+  }
+
+  /** Bytes per relayed frame (both directions, as the CPU per frame). */
+  private static String perFrame(long bytes, Level l) {
+    double frames = l.framesPerSecond() * l.measureSeconds();
+    return bytes < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f KB", bytes / frames / 1000);
   }
 
   private static String kib(long bytes) {
