@@ -154,6 +154,7 @@ class ChatTurnBenchmark {
     CpuMeter cpu = new CpuMeter(postmasterPid());
     StringBuilder report = new StringBuilder();
     StringBuilder cpuReport = new StringBuilder();
+    StringBuilder tails = new StringBuilder();
     report.append("| users | turns | turns/s | late starts | latency p50 | latency p99 | mean model call"
             + " | overhead p50 | overhead p90 | overhead p99 | overhead max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -191,11 +192,12 @@ class ChatTurnBenchmark {
           ms(result.meanModelNanos()),
           ms(Result.percentile(result.overheads, 50)), ms(Result.percentile(result.overheads, 90)),
           ms(Result.percentile(result.overheads, 99)), ms(Result.percentile(result.overheads, 100))));
+      tails.append("- ").append(row.label()).append(": ").append(result.slowestPerSecond()).append('\n');
       assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
       assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
     }
     String text = "Chat-turn benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-        + " CPUs, load " + loadAverage() + "\n\n" + report + "\n" + cpuReport;
+        + " CPUs, load " + loadAverage() + "\n\n" + report + "\n" + cpuReport + "\n" + tails;
     System.out.println(text);
     Path out = Path.of("target", "benchmark", "chat-turns.md");
     Files.createDirectories(out.getParent());
@@ -215,6 +217,7 @@ class ChatTurnBenchmark {
       throws Exception {
     Result result = new Result();
     long start = System.nanoTime();
+    result.startNanos = start;
     long end = start + duration.toNanos();
     // A user's period at a fixed rate: users / rate seconds; the users' first turns are staggered over one period.
     long period = row.rate().isPresent() ? tokens.size() * 1_000_000_000L / row.rate().getAsLong() : 0;
@@ -285,7 +288,7 @@ class ChatTurnBenchmark {
           .onComplete(outcome -> {
             long latency = System.nanoTime() - from;
             if (outcome.succeeded() && outcome.result() == 200) {
-              result.add(latency, modelTime.takeNanos(message));
+              result.add(latency, modelTime.takeNanos(message), from);
             } else {
               result.failures.incrementAndGet();
             }
@@ -332,13 +335,38 @@ class ChatTurnBenchmark {
     final List<Long> overheads = new ArrayList<>();
     final AtomicInteger failures = new AtomicInteger();
     final AtomicInteger lateStarts = new AtomicInteger();
+    /** Per turn: when it was due (or sent), nanoseconds after the row's start, and its overhead. */
+    final List<long[]> timeline = new ArrayList<>();
+    long startNanos;
     long modelNanos;
     long elapsedNanos;
 
-    synchronized void add(long latencyNanos, long modelCallNanos) {
+    synchronized void add(long latencyNanos, long modelCallNanos, long fromNanos) {
       latencies.add(latencyNanos);
       overheads.add(latencyNanos - modelCallNanos);
+      timeline.add(new long[] {fromNanos - startNanos, latencyNanos - modelCallNanos});
       modelNanos += modelCallNanos;
+    }
+
+    /**
+     * How the turns at or above the p99 overhead fall over the row, per second of the row: clustered in a few
+     * seconds means stalls (something held many turns at once), spread evenly means each slow turn was slow alone.
+     */
+    String slowestPerSecond() {
+      long threshold = percentile(overheads, 99);
+      int seconds = (int) Math.max(1, elapsedNanos / 1_000_000_000L + 1);
+      int[] counts = new int[seconds];
+      for (long[] turn : timeline) {
+        if (turn[1] >= threshold) {
+          counts[(int) Math.min(seconds - 1, Math.max(0, turn[0] / 1_000_000_000L))]++;
+        }
+      }
+      StringBuilder text = new StringBuilder();
+      for (int count : counts) {
+        text.append(text.length() == 0 ? "" : " ").append(count);
+      }
+      return String.format(Locale.ROOT, "turns with overhead >= p99 (%.1f ms) per second of the row: %s",
+          threshold / 1e6, text);
     }
 
     int turns() {
