@@ -61,10 +61,14 @@ class OpenAiSimulatorTest {
   }
 
   private HttpRequest.Builder openAiPost(String body) {
-    return HttpRequest.newBuilder(URI.create(simulator.baseUrl() + "/chat/completions"))
+    return openAiPost(simulator, body);
+  }
+
+  private static HttpRequest.Builder openAiPost(OpenAiSimulator target, String body) {
+    return HttpRequest.newBuilder(URI.create(target.baseUrl() + "/chat/completions"))
         .timeout(Duration.ofSeconds(10))
         .header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + simulator.apiKey())
+        .header("Authorization", "Bearer " + target.apiKey())
         .POST(HttpRequest.BodyPublishers.ofString(body));
   }
 
@@ -410,12 +414,8 @@ class OpenAiSimulatorTest {
       invalid.put("temperature", "hot");
       List<Integer> statuses = new ArrayList<>();
       for (ObjectNode body : List.of(chatRequest(false), chatRequest(false), invalid)) {
-        statuses.add(client.send(HttpRequest.newBuilder(URI.create(quiet.baseUrl() + "/chat/completions"))
-            .timeout(Duration.ofSeconds(10))
-            .header("Content-Type", "application/json")
-            .header("Authorization", "Bearer " + quiet.apiKey())
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode());
+        statuses.add(client.send(openAiPost(quiet, body.toString()).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode());
       }
 
       assertThat(statuses).containsExactly(200, 200, 400);
