@@ -172,6 +172,7 @@ class ChatTurnBenchmark {
     for (Row row : ROWS) {
       List<String> tokens = newUsers(row.users());
       long commitsBefore = commits();
+      long[] maintenanceBefore = maintenance();
       CpuMeter.Reading before = cpu.read();
       Result result = run(vertx, client, row, tokens, MEASURE);
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
@@ -192,7 +193,12 @@ class ChatTurnBenchmark {
           ms(result.meanModelNanos()),
           ms(Result.percentile(result.overheads, 50)), ms(Result.percentile(result.overheads, 90)),
           ms(Result.percentile(result.overheads, 99)), ms(Result.percentile(result.overheads, 100))));
-      tails.append("- ").append(row.label()).append(": ").append(result.slowestPerSecond()).append('\n');
+      long[] maintenanceAfter = maintenance();
+      tails.append("- ").append(row.label()).append(": ").append(result.slowestPerSecond())
+          .append(String.format(Locale.ROOT, "; PostgreSQL during the row and the 11 s after: %d autovacuum"
+                  + " and %d autoanalyze runs finished, %d checkpoints", maintenanceAfter[0] - maintenanceBefore[0],
+              maintenanceAfter[1] - maintenanceBefore[1], maintenanceAfter[2] - maintenanceBefore[2]))
+          .append('\n');
       assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
       assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
     }
@@ -305,6 +311,30 @@ class ChatTurnBenchmark {
       return CpuMeter.postmasterOf(rows.getString(1));
     } catch (SQLException e) {
       return OptionalLong.empty(); // not a superuser: data_directory is hidden
+    }
+  }
+
+  /**
+   * PostgreSQL's background maintenance so far: autovacuum runs and autoanalyze runs over the database's tables,
+   * and checkpoints (PostgreSQL 17 counts them in pg_stat_checkpointer, earlier versions in pg_stat_bgwriter).
+   */
+  private long[] maintenance() throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      long autovacuums;
+      long autoanalyzes;
+      try (ResultSet rows = statement.executeQuery("SELECT coalesce(sum(autovacuum_count), 0),"
+          + " coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables")) {
+        rows.next();
+        autovacuums = rows.getLong(1);
+        autoanalyzes = rows.getLong(2);
+      }
+      String checkpoints = connection.getMetaData().getDatabaseMajorVersion() >= 17
+          ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+          : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+      try (ResultSet rows = statement.executeQuery(checkpoints)) {
+        rows.next();
+        return new long[] {autovacuums, autoanalyzes, rows.getLong(1)};
+      }
     }
   }
 
