@@ -27,6 +27,11 @@ class CallMailboxTest {
   }
 
   private CallMailbox.QuickTask quick(String name, boolean quickNow) {
+    return quickTask(quickNow, task(name));
+  }
+
+  /** A quick task running {@code body}, quick at submission or not as {@code quickNow} says. */
+  private static CallMailbox.QuickTask quickTask(boolean quickNow, Runnable body) {
     return new CallMailbox.QuickTask() {
       @Override
       boolean isQuickNow() {
@@ -35,8 +40,7 @@ class CallMailboxTest {
 
       @Override
       public void run() {
-        ran.add(name);
-        threads.add(Thread.currentThread());
+        body.run();
       }
     };
   }
@@ -80,19 +84,11 @@ class CallMailboxTest {
   void givenQuickTasksQueuedWhileOneRunsInline_submitQuick_runsThemToo() {
     gate.close();
 
-    mailbox.submitQuick(new CallMailbox.QuickTask() {
-      @Override
-      boolean isQuickNow() {
-        return true;
-      }
-
-      @Override
-      public void run() {
-        ran.add("client audio");
-        mailbox.submitQuick(quick("echoed audio", true)); // e.g. an upstream that answers synchronously
-        ran.add("client audio done");
-      }
-    });
+    mailbox.submitQuick(quickTask(true, () -> {
+      ran.add("client audio");
+      mailbox.submitQuick(quick("echoed audio", true)); // e.g. an upstream that answers synchronously
+      ran.add("client audio done");
+    }));
 
     assertThat(ran).containsExactly("client audio", "client audio done", "echoed audio");
     assertThat(gate.held()).isZero();
@@ -102,19 +98,11 @@ class CallMailboxTest {
   void givenBlockingTaskQueuedWhileQuickTaskRunsInline_submitQuick_leavesItToTheExecutor() {
     gate.close();
 
-    mailbox.submitQuick(new CallMailbox.QuickTask() {
-      @Override
-      boolean isQuickNow() {
-        return true;
-      }
-
-      @Override
-      public void run() {
-        ran.add("audio");
-        mailbox.submit(task("store transcript"));
-        mailbox.submitQuick(quick("audio after it", true));
-      }
-    });
+    mailbox.submitQuick(quickTask(true, () -> {
+      ran.add("audio");
+      mailbox.submit(task("store transcript"));
+      mailbox.submitQuick(quick("audio after it", true));
+    }));
 
     assertThat(ran).containsExactly("audio");
     assertThat(gate.held()).isEqualTo(1);
@@ -127,19 +115,11 @@ class CallMailboxTest {
     gate.close();
     int queued = CallMailbox.INLINE_BUDGET + 5;
 
-    mailbox.submitQuick(new CallMailbox.QuickTask() {
-      @Override
-      boolean isQuickNow() {
-        return true;
+    mailbox.submitQuick(quickTask(true, () -> {
+      for (int i = 0; i < queued; i++) {
+        mailbox.submitQuick(quick("q" + i, true));
       }
-
-      @Override
-      public void run() {
-        for (int i = 0; i < queued; i++) {
-          mailbox.submitQuick(quick("q" + i, true));
-        }
-      }
-    });
+    }));
 
     assertThat(ran).hasSize(CallMailbox.INLINE_BUDGET);
     gate.open();
@@ -148,17 +128,9 @@ class CallMailboxTest {
 
   @Test
   void givenFailingQuickTask_submitQuick_reportsItAndKeepsWorking() {
-    mailbox.submitQuick(new CallMailbox.QuickTask() {
-      @Override
-      boolean isQuickNow() {
-        return true;
-      }
-
-      @Override
-      public void run() {
-        throw new IllegalStateException("boom");
-      }
-    });
+    mailbox.submitQuick(quickTask(true, () -> {
+      throw new IllegalStateException("boom");
+    }));
     mailbox.submitQuick(quick("next", true));
 
     assertThat(ran).containsExactly("failed: boom", "next");
@@ -199,17 +171,8 @@ class CallMailboxTest {
             if (i % 3 == 0) {
               shared.submit(body);
             } else {
-              shared.submitQuick(new CallMailbox.QuickTask() {
-                @Override
-                boolean isQuickNow() {
-                  return sequence % 7 != 0; // now and then one that must go to the executor
-                }
-
-                @Override
-                public void run() {
-                  body.run();
-                }
-              });
+              // now and then one that must go to the executor
+              shared.submitQuick(quickTask(sequence % 7 != 0, body));
             }
           }
           return null;
