@@ -171,14 +171,14 @@ class ChatTurnBenchmark {
     Thread.sleep(STATS_FLUSH_MILLIS);
     for (Row row : ROWS) {
       List<String> tokens = newUsers(row.users());
-      long commitsBefore = commits();
-      long[] maintenanceBefore = maintenance();
+      DatabaseCounters databaseBefore = databaseCounters();
       CpuMeter.Reading before = cpu.read();
       Result result = run(vertx, client, row, tokens, MEASURE);
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
       Thread.sleep(STATS_FLUSH_MILLIS);
       int turns = Math.max(1, result.turns());
-      double commitsPerTurn = (double) (commits() - commitsBefore) / turns;
+      DatabaseCounters database = databaseCounters().since(databaseBefore);
+      double commitsPerTurn = (double) database.commits() / turns;
       cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s | %.1f | %s |%n", row.label(),
           spent.processNanos() / 1e6 / turns, spent.gcPauseNanos() / 1e6 / turns,
           spent.postgresNanos().isPresent()
@@ -193,11 +193,10 @@ class ChatTurnBenchmark {
           ms(result.meanModelNanos()),
           ms(Result.percentile(result.overheads, 50)), ms(Result.percentile(result.overheads, 90)),
           ms(Result.percentile(result.overheads, 99)), ms(Result.percentile(result.overheads, 100))));
-      long[] maintenanceAfter = maintenance();
       tails.append("- ").append(row.label()).append(": ").append(result.slowestPerSecond())
           .append(String.format(Locale.ROOT, "; PostgreSQL during the row and the 11 s after: %d autovacuum"
-                  + " and %d autoanalyze runs finished, %d checkpoints", maintenanceAfter[0] - maintenanceBefore[0],
-              maintenanceAfter[1] - maintenanceBefore[1], maintenanceAfter[2] - maintenanceBefore[2]))
+                  + " and %d autoanalyze runs finished, %d checkpoints", database.autovacuums(),
+              database.autoanalyzes(), database.checkpoints()))
           .append('\n');
       assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
       assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
@@ -315,36 +314,30 @@ class ChatTurnBenchmark {
   }
 
   /**
-   * PostgreSQL's background maintenance so far: autovacuum runs and autoanalyze runs over the database's tables,
-   * and checkpoints (PostgreSQL 17 counts them in pg_stat_checkpointer, earlier versions in pg_stat_bgwriter).
+   * The server's database counters at one moment: transactions committed (all of its sessions, this benchmark's
+   * few included), autovacuum and autoanalyze runs over its tables, and checkpoints (PostgreSQL 17 counts them in
+   * pg_stat_checkpointer, earlier versions in pg_stat_bgwriter).
    */
-  private long[] maintenance() throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      long autovacuums;
-      long autoanalyzes;
-      try (ResultSet rows = statement.executeQuery("SELECT coalesce(sum(autovacuum_count), 0),"
-          + " coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables")) {
-        rows.next();
-        autovacuums = rows.getLong(1);
-        autoanalyzes = rows.getLong(2);
-      }
-      String checkpoints = connection.getMetaData().getDatabaseMajorVersion() >= 17
-          ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
-          : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
-      try (ResultSet rows = statement.executeQuery(checkpoints)) {
-        rows.next();
-        return new long[] {autovacuums, autoanalyzes, rows.getLong(1)};
-      }
+  private record DatabaseCounters(long commits, long autovacuums, long autoanalyzes, long checkpoints) {
+    DatabaseCounters since(DatabaseCounters earlier) {
+      return new DatabaseCounters(commits - earlier.commits, autovacuums - earlier.autovacuums,
+          autoanalyzes - earlier.autoanalyzes, checkpoints - earlier.checkpoints);
     }
   }
 
-  /** Transactions committed in the server's database so far (all of its sessions, this benchmark's few included). */
-  private long commits() throws SQLException {
-    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(
-            "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
-      rows.next();
-      return rows.getLong(1);
+  private DatabaseCounters databaseCounters() throws SQLException {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+      String checkpoints = connection.getMetaData().getDatabaseMajorVersion() >= 17
+          ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
+          : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+      try (ResultSet rows = statement.executeQuery("SELECT"
+          + " (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),"
+          + " (SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_user_tables),"
+          + " (SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables),"
+          + " (" + checkpoints + ")")) {
+        rows.next();
+        return new DatabaseCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
+      }
     }
   }
 
