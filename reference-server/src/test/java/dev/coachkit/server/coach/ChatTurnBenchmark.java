@@ -152,6 +152,12 @@ class ChatTurnBenchmark {
 
   private void runAll(Vertx vertx, HttpClient client) throws Exception {
     CpuMeter cpu = new CpuMeter(postmasterPid());
+    try (HostProbe host = new HostProbe(Path.of("target", "benchmark"))) {
+      runRows(vertx, client, cpu, host);
+    }
+  }
+
+  private void runRows(Vertx vertx, HttpClient client, CpuMeter cpu, HostProbe host) throws Exception {
     StringBuilder report = new StringBuilder();
     StringBuilder cpuReport = new StringBuilder();
     StringBuilder tails = new StringBuilder();
@@ -161,6 +167,12 @@ class ChatTurnBenchmark {
     cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | GC pause time per turn (wall)"
             + " | PostgreSQL CPU per turn | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
         .append("|---|---|---|---|---|---|\n");
+    // Every row's users are made now, before the warm-up: making a user goes through REST Assured (Groovy), whose
+    // burst of CPU, class loading and JIT compilation just before a row used to stall that row's first second.
+    List<List<String>> usersPerRow = new ArrayList<>();
+    for (Row row : ROWS) {
+      usersPerRow.add(newUsers(row.users()));
+    }
     if (ROWS.stream().anyMatch(Row::floor)) {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute(FloorTurnResource.TABLE_DDL);
@@ -169,8 +181,9 @@ class ChatTurnBenchmark {
     }
     run(vertx, client, new Row(false, 16, OptionalLong.empty()), newUsers(16), WARM_UP); // JIT, pools, caches
     Thread.sleep(STATS_FLUSH_MILLIS);
-    for (Row row : ROWS) {
-      List<String> tokens = newUsers(row.users());
+    for (int r = 0; r < ROWS.size(); r++) {
+      Row row = ROWS.get(r);
+      List<String> tokens = usersPerRow.get(r);
       DatabaseCounters databaseBefore = databaseCounters();
       CpuMeter.Reading before = cpu.read();
       Result result = run(vertx, client, row, tokens, MEASURE);
@@ -193,10 +206,12 @@ class ChatTurnBenchmark {
           ms(result.meanModelNanos()),
           ms(Result.percentile(result.overheads, 50)), ms(Result.percentile(result.overheads, 90)),
           ms(Result.percentile(result.overheads, 99)), ms(Result.percentile(result.overheads, 100))));
-      tails.append("- ").append(row.label()).append(": ").append(result.slowestPerSecond())
+      tails.append("- ").append(row.label()).append(" (from ").append(result.startedAt).append("): ")
+          .append(result.slowestPerSecond())
           .append(String.format(Locale.ROOT, "; PostgreSQL during the row and the 11 s after: %d autovacuum"
                   + " and %d autoanalyze runs finished, %d checkpoints", database.autovacuums(),
               database.autoanalyzes(), database.checkpoints()))
+          .append("; host: ").append(host.perSecond(result.startNanos, result.seconds()))
           .append('\n');
       assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
       assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
@@ -209,7 +224,7 @@ class ChatTurnBenchmark {
     Files.writeString(out, text);
   }
 
-  /** Bearer tokens of new users, made before a row starts so that neither their cost nor their time counts. */
+  /** Bearer tokens of new users, made before the warm-up so that neither their cost nor their time counts. */
   private static List<String> newUsers(int users) {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < users; i++) {
@@ -223,6 +238,7 @@ class ChatTurnBenchmark {
     Result result = new Result();
     long start = System.nanoTime();
     result.startNanos = start;
+    result.startedAt = Instant.now();
     long end = start + duration.toNanos();
     // A user's period at a fixed rate: users / rate seconds; the users' first turns are staggered over one period.
     long period = row.rate().isPresent() ? tokens.size() * 1_000_000_000L / row.rate().getAsLong() : 0;
@@ -361,6 +377,7 @@ class ChatTurnBenchmark {
     /** Per turn: when it was due (or sent), nanoseconds after the row's start, and its overhead. */
     final List<long[]> timeline = new ArrayList<>();
     long startNanos;
+    Instant startedAt;
     long modelNanos;
     long elapsedNanos;
 
@@ -377,7 +394,7 @@ class ChatTurnBenchmark {
      */
     String slowestPerSecond() {
       long threshold = percentile(overheads, 99);
-      int seconds = (int) Math.max(1, elapsedNanos / 1_000_000_000L + 1);
+      int seconds = seconds();
       int[] counts = new int[seconds];
       for (long[] turn : timeline) {
         if (turn[1] >= threshold) {
@@ -390,6 +407,11 @@ class ChatTurnBenchmark {
       }
       return String.format(Locale.ROOT, "turns with overhead >= p99 (%.1f ms) per second of the row: %s",
           threshold / 1e6, text);
+    }
+
+    /** The row's length in whole seconds, its last partial second included. */
+    int seconds() {
+      return (int) Math.max(1, elapsedNanos / 1_000_000_000L + 1);
     }
 
     int turns() {

@@ -1,0 +1,138 @@
+package dev.coachkit.server.coach;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * For the chat-turn benchmark: what the host did during a row, per second, to tell a stall of the server from a
+ * stall of the machine. Every 50 ms a daemon thread writes 8 KiB to a file next to the database's and flushes it
+ * to the disk ({@code FileChannel.force(false)}, an {@code fdatasync}, as PostgreSQL's WAL flush does), timing the
+ * flush; and reads the kernel's pressure-stall counters ({@code /proc/pressure/cpu} and {@code io}: the time some
+ * runnable task waited for a CPU, or some task waited for I/O). A second of the row in which turns stall together
+ * and the flush took tens of milliseconds, or CPU pressure rose, is the host's doing.
+ */
+final class HostProbe implements AutoCloseable {
+
+  private static final long INTERVAL_MILLIS = 50;
+
+  /** One sample: when (nanoTime), the flush's time, and the pressure counters (microseconds, -1 if unknown). */
+  private record Sample(long atNanos, long flushNanos, long cpuSomeMicros, long ioSomeMicros) {
+  }
+
+  private final Path file;
+  private final List<Sample> samples = new ArrayList<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  HostProbe(Path directory) throws IOException {
+    Files.createDirectories(directory);
+    this.file = directory.resolve("host-probe.dat");
+    this.thread = new Thread(this::loop, "bench-host-probe");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  private void loop() {
+    ByteBuffer block = ByteBuffer.allocateDirect(8192);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+      long position = 0;
+      while (running) {
+        block.clear();
+        channel.write(block, position);
+        position = (position + 8192) % (1 << 20);
+        long before = System.nanoTime();
+        channel.force(false);
+        long flush = System.nanoTime() - before;
+        Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"));
+        synchronized (samples) {
+          samples.add(sample);
+        }
+        Thread.sleep(INTERVAL_MILLIS);
+      }
+    } catch (IOException | InterruptedException e) {
+      running = false;
+    }
+  }
+
+  /** The "some … total=" counter of /proc/pressure/{kind}, in microseconds; -1 where the kernel has none. */
+  private static long someMicros(String kind) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/pressure", kind))) {
+        if (line.startsWith("some")) {
+          return Long.parseLong(line.substring(line.lastIndexOf("total=") + 6).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no pressure-stall information on this kernel
+    }
+    return -1;
+  }
+
+  /**
+   * Per second from {@code startNanos} over {@code seconds} seconds: the slowest flush (ms), and the CPU and I/O
+   * pressure (ms of that second in which some task waited).
+   */
+  String perSecond(long startNanos, int seconds) {
+    long[] slowest = new long[seconds];
+    long[] cpuFirst = filled(seconds);
+    long[] cpuLast = filled(seconds);
+    long[] ioFirst = filled(seconds);
+    long[] ioLast = filled(seconds);
+    synchronized (samples) {
+      for (Sample sample : samples) {
+        long offset = sample.atNanos - startNanos;
+        if (offset < 0 || offset >= seconds * 1_000_000_000L) {
+          continue;
+        }
+        int second = (int) (offset / 1_000_000_000L);
+        slowest[second] = Math.max(slowest[second], sample.flushNanos);
+        note(cpuFirst, cpuLast, second, sample.cpuSomeMicros);
+        note(ioFirst, ioLast, second, sample.ioSomeMicros);
+      }
+    }
+    StringBuilder flush = new StringBuilder();
+    StringBuilder cpu = new StringBuilder();
+    StringBuilder io = new StringBuilder();
+    for (int s = 0; s < seconds; s++) {
+      String gap = s == 0 ? "" : " ";
+      flush.append(gap).append(String.format(Locale.ROOT, "%.1f", slowest[s] / 1e6));
+      cpu.append(gap).append(delta(cpuFirst[s], cpuLast[s]));
+      io.append(gap).append(delta(ioFirst[s], ioLast[s]));
+    }
+    return "slowest fdatasync per second (ms): " + flush + "; CPU pressure per second (ms some task waited): " + cpu
+        + "; I/O pressure per second (ms): " + io;
+  }
+
+  private static long[] filled(int length) {
+    long[] values = new long[length];
+    java.util.Arrays.fill(values, -1);
+    return values;
+  }
+
+  private static void note(long[] first, long[] last, int second, long value) {
+    if (value < 0) {
+      return;
+    }
+    if (first[second] < 0) {
+      first[second] = value;
+    }
+    last[second] = value;
+  }
+
+  private static String delta(long first, long last) {
+    return first < 0 ? "?" : Long.toString((last - first) / 1000);
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    thread.interrupt();
+  }
+}
