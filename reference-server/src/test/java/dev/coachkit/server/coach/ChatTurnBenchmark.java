@@ -75,6 +75,12 @@ class ChatTurnBenchmark {
 
   private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
   private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
+  /**
+   * Each row runs at its load this long before its measured window opens: the rows are separated by 11 s of idle
+   * (see STATS_FLUSH_MILLIS), and the first second after an idle pause measures the pause, not the row's load.
+   * The lead-in's turns are reported apart (their count and p99), never mixed into the row's figures.
+   */
+  private static final Duration LEAD_IN = Duration.ofSeconds(Long.getLong("benchmark.lead-in-seconds", 2));
   private static final String MESSAGE = "How should I warm up before a run?";
   private static final List<Row> ROWS = Arrays.stream(System.getProperty("benchmark.rows", "1,16,64,16@500")
       .split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Row::parse).toList();
@@ -177,19 +183,19 @@ class ChatTurnBenchmark {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute(FloorTurnResource.TABLE_DDL);
       }
-      run(vertx, client, new Row(true, 16, OptionalLong.empty()), newUsers(16), WARM_UP.dividedBy(3));
+      run(vertx, client, new Row(true, 16, OptionalLong.empty()), newUsers(16), Duration.ZERO, WARM_UP.dividedBy(3));
     }
-    run(vertx, client, new Row(false, 16, OptionalLong.empty()), newUsers(16), WARM_UP); // JIT, pools, caches
+    run(vertx, client, new Row(false, 16, OptionalLong.empty()), newUsers(16), Duration.ZERO, WARM_UP); // JIT, pools
     Thread.sleep(STATS_FLUSH_MILLIS);
     for (int r = 0; r < ROWS.size(); r++) {
       Row row = ROWS.get(r);
       List<String> tokens = usersPerRow.get(r);
       DatabaseCounters databaseBefore = databaseCounters();
       CpuMeter.Reading before = cpu.read();
-      Result result = run(vertx, client, row, tokens, MEASURE);
+      Result result = run(vertx, client, row, tokens, LEAD_IN, MEASURE);
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
       Thread.sleep(STATS_FLUSH_MILLIS);
-      int turns = Math.max(1, result.turns());
+      int turns = Math.max(1, result.turns() + result.leadInOverheads.size()); // the meters cover the lead-in too
       DatabaseCounters database = databaseCounters().since(databaseBefore);
       double commitsPerTurn = (double) database.commits() / turns;
       cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s | %.1f | %s |%n", row.label(),
@@ -201,16 +207,19 @@ class ChatTurnBenchmark {
       report.append(String.format(Locale.ROOT,
           "| %s | %,d | %.0f | %s | %.1f ms | %.1f ms | %.2f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
           row.label(), result.turns(), result.turns() / (result.elapsedNanos / 1e9),
-          row.rate().isEmpty() ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100.0 * result.lateStarts.get() / turns),
+          row.rate().isEmpty() ? "n/a"
+              : String.format(Locale.ROOT, "%.1f %%", 100.0 * result.lateStarts.get() / Math.max(1, result.turns())),
           ms(Result.percentile(result.latencies, 50)), ms(Result.percentile(result.latencies, 99)),
           ms(result.meanModelNanos()),
           ms(Result.percentile(result.overheads, 50)), ms(Result.percentile(result.overheads, 90)),
           ms(Result.percentile(result.overheads, 99)), ms(Result.percentile(result.overheads, 100))));
       tails.append("- ").append(row.label()).append(" (from ").append(result.startedAt).append("): ")
-          .append(result.slowestPerSecond())
+          .append(result.slowestPerSecond()).append(result.leadIn())
           .append(String.format(Locale.ROOT, "; PostgreSQL during the row and the 11 s after: %d autovacuum"
                   + " and %d autoanalyze runs finished, %d checkpoints", database.autovacuums(),
               database.autoanalyzes(), database.checkpoints()))
+          .append(String.format(Locale.ROOT, "; WAL %.1f KiB per turn, %.2f full-page images per turn",
+              database.walBytes() / 1024.0 / turns, (double) database.walFullPageImages() / turns))
           .append("; host: ").append(host.perSecond(result.startNanos, result.seconds()))
           .append('\n');
       assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
@@ -233,13 +242,17 @@ class ChatTurnBenchmark {
     return tokens;
   }
 
-  private Result run(Vertx vertx, HttpClient client, Row row, List<String> tokens, Duration duration)
+  /**
+   * Runs {@code row}'s load for {@code leadIn} and then {@code duration}; only turns due in the second part count in
+   * the row's figures (the lead-in's are kept apart in the result).
+   */
+  private Result run(Vertx vertx, HttpClient client, Row row, List<String> tokens, Duration leadIn, Duration duration)
       throws Exception {
     Result result = new Result();
     long start = System.nanoTime();
-    result.startNanos = start;
-    result.startedAt = Instant.now();
-    long end = start + duration.toNanos();
+    result.startNanos = start + leadIn.toNanos();
+    result.startedAt = Instant.now().plus(leadIn);
+    long end = result.startNanos + duration.toNanos();
     // A user's period at a fixed rate: users / rate seconds; the users' first turns are staggered over one period.
     long period = row.rate().isPresent() ? tokens.size() * 1_000_000_000L / row.rate().getAsLong() : 0;
     List<CompletableFuture<Void>> done = new ArrayList<>();
@@ -250,8 +263,9 @@ class ChatTurnBenchmark {
       long firstDue = start + (period == 0 ? 0 : period * i / tokens.size());
       vertx.runOnContext(v -> user.sendAt(firstDue));
     }
-    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(duration.toSeconds() + 120, TimeUnit.SECONDS);
-    result.elapsedNanos = System.nanoTime() - start;
+    CompletableFuture.allOf(done.toArray(CompletableFuture[]::new))
+        .get(leadIn.toSeconds() + duration.toSeconds() + 120, TimeUnit.SECONDS);
+    result.elapsedNanos = System.nanoTime() - result.startNanos;
     Collections.sort(result.latencies);
     Collections.sort(result.overheads);
     return result;
@@ -299,7 +313,7 @@ class ChatTurnBenchmark {
       long sent = System.nanoTime();
       // Latency counts from when the turn was due, or from when it was sent if the timer fired a little early.
       long from = Math.min(due, sent);
-      if (period > 0 && sent - due > 1_000_000) {
+      if (period > 0 && sent - due > 1_000_000 && from >= result.startNanos) {
         result.lateStarts.incrementAndGet(); // the previous turn ran past this one's slot
       }
       client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
@@ -331,13 +345,16 @@ class ChatTurnBenchmark {
 
   /**
    * The server's database counters at one moment: transactions committed (all of its sessions, this benchmark's
-   * few included), autovacuum and autoanalyze runs over its tables, and checkpoints (PostgreSQL 17 counts them in
+   * few included), autovacuum and autoanalyze runs over its tables, WAL written (bytes and full-page images, the whole
+   * cluster: PostgreSQL 14 and later), and checkpoints (PostgreSQL 17 counts them in
    * pg_stat_checkpointer, earlier versions in pg_stat_bgwriter).
    */
-  private record DatabaseCounters(long commits, long autovacuums, long autoanalyzes, long checkpoints) {
+  private record DatabaseCounters(long commits, long autovacuums, long autoanalyzes, long checkpoints, long walBytes,
+      long walFullPageImages) {
     DatabaseCounters since(DatabaseCounters earlier) {
       return new DatabaseCounters(commits - earlier.commits, autovacuums - earlier.autovacuums,
-          autoanalyzes - earlier.autoanalyzes, checkpoints - earlier.checkpoints);
+          autoanalyzes - earlier.autoanalyzes, checkpoints - earlier.checkpoints, walBytes - earlier.walBytes,
+          walFullPageImages - earlier.walFullPageImages);
     }
   }
 
@@ -350,9 +367,11 @@ class ChatTurnBenchmark {
           + " (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),"
           + " (SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_user_tables),"
           + " (SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables),"
-          + " (" + checkpoints + ")")) {
+          + " (" + checkpoints + "),"
+          + " (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal)")) {
         rows.next();
-        return new DatabaseCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4));
+        return new DatabaseCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+            rows.getLong(5), rows.getLong(6));
       }
     }
   }
@@ -376,12 +395,18 @@ class ChatTurnBenchmark {
     final AtomicInteger lateStarts = new AtomicInteger();
     /** Per turn: when it was due (or sent), nanoseconds after the row's start, and its overhead. */
     final List<long[]> timeline = new ArrayList<>();
+    /** Overheads of the turns due during the lead-in, before the measured window (not in any other figure). */
+    final List<Long> leadInOverheads = new ArrayList<>();
     long startNanos;
     Instant startedAt;
     long modelNanos;
     long elapsedNanos;
 
     synchronized void add(long latencyNanos, long modelCallNanos, long fromNanos) {
+      if (fromNanos < startNanos) {
+        leadInOverheads.add(latencyNanos - modelCallNanos); // due before the measured window opened
+        return;
+      }
       latencies.add(latencyNanos);
       overheads.add(latencyNanos - modelCallNanos);
       timeline.add(new long[] {fromNanos - startNanos, latencyNanos - modelCallNanos});
@@ -407,6 +432,17 @@ class ChatTurnBenchmark {
       }
       return String.format(Locale.ROOT, "turns with overhead >= p99 (%.1f ms) per second of the row: %s",
           threshold / 1e6, text);
+    }
+
+    /** The lead-in's turns, apart from the row's: how many, and their p99 overhead. */
+    synchronized String leadIn() {
+      if (leadInOverheads.isEmpty()) {
+        return "";
+      }
+      List<Long> sorted = new ArrayList<>(leadInOverheads);
+      Collections.sort(sorted);
+      return String.format(Locale.ROOT, "; lead-in before the window (not counted above): %d turns, overhead p99"
+          + " %.1f ms", sorted.size(), percentile(sorted, 99) / 1e6);
     }
 
     /** The row's length in whole seconds, its last partial second included. */
