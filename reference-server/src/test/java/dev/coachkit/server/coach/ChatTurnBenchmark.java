@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coachkit.adapter.openai.simulator.OpenAiSimulator;
 import dev.coachkit.adapter.openai.simulator.SimulatedReply;
+import dev.coachkit.server.voice.JvmActivity;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -158,12 +159,14 @@ class ChatTurnBenchmark {
 
   private void runAll(Vertx vertx, HttpClient client) throws Exception {
     CpuMeter cpu = new CpuMeter(postmasterPid());
+    JvmActivity jvm = JvmActivity.listen(); // the collectors' stop-the-world pauses
     try (HostProbe host = new HostProbe(Path.of("target", "benchmark"))) {
-      runRows(vertx, client, cpu, host);
+      runRows(vertx, client, cpu, jvm, host);
     }
   }
 
-  private void runRows(Vertx vertx, HttpClient client, CpuMeter cpu, HostProbe host) throws Exception {
+  private void runRows(Vertx vertx, HttpClient client, CpuMeter cpu, JvmActivity jvm, HostProbe host)
+      throws Exception {
     StringBuilder report = new StringBuilder();
     StringBuilder cpuReport = new StringBuilder();
     StringBuilder tails = new StringBuilder();
@@ -192,14 +195,16 @@ class ChatTurnBenchmark {
       List<String> tokens = usersPerRow.get(r);
       DatabaseCounters databaseBefore = databaseCounters();
       CpuMeter.Reading before = cpu.read();
+      jvm.begin();
       Result result = run(vertx, client, row, tokens, LEAD_IN, MEASURE);
+      JvmActivity.Window activity = jvm.end();
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
       Thread.sleep(STATS_FLUSH_MILLIS);
       int turns = Math.max(1, result.turns() + result.leadInOverheads.size()); // the meters cover the lead-in too
       DatabaseCounters database = databaseCounters().since(databaseBefore);
       double commitsPerTurn = (double) database.commits() / turns;
       cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s | %.1f | %s |%n", row.label(),
-          spent.processNanos() / 1e6 / turns, spent.gcPauseNanos() / 1e6 / turns,
+          spent.processNanos() / 1e6 / turns, (double) activity.pauseMillis() / turns,
           spent.postgresNanos().isPresent()
               ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / turns)
               : "not measured",

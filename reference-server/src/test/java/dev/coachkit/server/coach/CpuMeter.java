@@ -1,7 +1,6 @@
 package dev.coachkit.server.coach;
 
 import java.io.IOException;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -21,9 +20,8 @@ import java.util.stream.Stream;
  * OpenAI simulator all run in it), by groups of its threads (named with their digits replaced, e.g.
  * {@code executor-thread-#}), and by the PostgreSQL cluster the server uses (its postmaster and every backend,
  * read from /proc, when the cluster runs on this host and its postmaster pid is known). CPU time per operation
- * stays meaningful on a host shared with other work, where throughput and latency do not. Also the collectors'
- * accumulated collection time (for G1 and Parallel the wall time of their pauses; the CPU the GC threads spend
- * in them is not in any Java thread's figure).
+ * stays meaningful on a host shared with other work, where throughput and latency do not. (GC pauses:
+ * {@link dev.coachkit.server.voice.JvmActivity}.)
  */
 final class CpuMeter {
 
@@ -41,12 +39,11 @@ final class CpuMeter {
 
   /** CPU times at one moment. */
   record Reading(long processNanos, Map<Long, long[]> threadNanosById, Map<Long, String> threadNames,
-      OptionalLong postgresNanos, long gcPauseMillis) {
+      OptionalLong postgresNanos) {
   }
 
   /** CPU spent between two readings. */
-  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos,
-      long gcPauseNanos) {
+  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos) {
 
     /** The thread groups with the most CPU, largest first, as "group: x ms/op" for {@code operations}. */
     String topGroups(int count, long operations) {
@@ -71,11 +68,7 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    long gcMillis = 0;
-    for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-      gcMillis += Math.max(0, collector.getCollectionTime());
-    }
-    return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos(), gcMillis);
+    return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos());
   }
 
   static Spent between(Reading before, Reading after) {
@@ -88,8 +81,7 @@ final class CpuMeter {
     OptionalLong postgres = before.postgresNanos().isPresent() && after.postgresNanos().isPresent()
         ? OptionalLong.of(after.postgresNanos().getAsLong() - before.postgresNanos().getAsLong())
         : OptionalLong.empty();
-    return new Spent(after.processNanos() - before.processNanos(), groups, postgres,
-        (after.gcPauseMillis() - before.gcPauseMillis()) * 1_000_000L);
+    return new Spent(after.processNanos() - before.processNanos(), groups, postgres);
   }
 
   /** A thread's name with its numbers replaced, so that a pool's threads form one group. */

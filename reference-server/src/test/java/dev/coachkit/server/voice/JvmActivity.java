@@ -16,14 +16,15 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * What this JVM did besides the relay during a benchmark window: JIT compile time, GC pauses (count, total, longest)
- * and the CPU of its compiler, GC and event-loop threads. JDK only: the benchmark client reports its own.
+ * and the CPU of its compiler, GC and event-loop threads. JDK only: the benchmark client reports its own;
+ * the chat-turn benchmark takes its GC pause time per row from here too.
  *
  * <p>GC pauses come from the collectors' notifications (millisecond resolution); collectors whose work is concurrent
  * ("… Cycles", "… Concurrent …") are left out, so what is counted is stop-the-world time. Thread CPU comes from
  * {@code /proc/self/task/*}{@code /stat} (Linux, 10 ms ticks), summed by thread name; a thread that ends inside the
  * window takes its ticks with it (the JVM may retire a compiler thread).
  */
-final class JvmActivity {
+public final class JvmActivity {
   private final AtomicLong pauses = new AtomicLong();
   private final AtomicLong pauseMillis = new AtomicLong();
   private final AtomicLong maxPauseMillis = new AtomicLong();
@@ -33,7 +34,7 @@ final class JvmActivity {
   }
 
   /** Starts listening to this JVM's collectors. */
-  static JvmActivity listen() {
+  public static JvmActivity listen() {
     JvmActivity activity = new JvmActivity();
     for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       if (isConcurrent(gc.getName()) || !(gc instanceof NotificationEmitter)) {
@@ -61,13 +62,13 @@ final class JvmActivity {
   }
 
   /** Starts a window. */
-  void begin() {
+  public void begin() {
     maxPauseMillis.set(0);
     start = read();
   }
 
   /** Ends the window begun last. */
-  Window end() {
+  public Window end() {
     Reading end = read();
     return new Window(end.compileMillis - start.compileMillis, end.pauses - start.pauses,
         end.pauseMillis - start.pauseMillis, maxPauseMillis.get(), end.jitTicks - start.jitTicks,
@@ -138,7 +139,7 @@ final class JvmActivity {
    * ticks (10 ms each) of the compiler threads, the GC threads (incl. the VM thread), the Vert.x event loops and the
    * whole process, and the bytes the Java threads allocated.
    */
-  record Window(long compileMillis, long pauses, long pauseMillis, long maxPauseMillis, long jitTicks, long gcTicks,
+  public record Window(long compileMillis, long pauses, long pauseMillis, long maxPauseMillis, long jitTicks, long gcTicks,
       long loopTicks, long allTicks, long allocatedBytes) {
 
     String toProperties(String key) {

@@ -532,9 +532,7 @@ class OpenAiSimulatorTest {
       lenient.enqueue(SimulatedReply.text("ok"));
       ObjectNode request = chatRequest(false);
       request.put("temperature", "hot");
-      HttpRequest http = HttpRequest.newBuilder(URI.create(lenient.baseUrl() + "/chat/completions"))
-          .header("Authorization", "Bearer " + lenient.apiKey())
-          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+      HttpRequest http = openAiPost(lenient, request.toString()).build();
 
       assertThat(client.send(http, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
       assertThat(lenient.requestViolations()).anySatisfy(v -> assertThat(v.instanceLocation()).isEqualTo("/temperature"));
@@ -549,9 +547,7 @@ class OpenAiSimulatorTest {
       unchecked.enqueue(SimulatedReply.text("ok").withFinishReason("finished"));
       ObjectNode request = chatRequest(false);
       request.put("temperature", "hot");
-      HttpRequest http = HttpRequest.newBuilder(URI.create(unchecked.baseUrl() + "/chat/completions"))
-          .header("Authorization", "Bearer " + unchecked.apiKey())
-          .POST(HttpRequest.BodyPublishers.ofString(request.toString())).build();
+      HttpRequest http = openAiPost(unchecked, request.toString()).build();
 
       HttpResponse<String> response = client.send(http, HttpResponse.BodyHandlers.ofString());
 
