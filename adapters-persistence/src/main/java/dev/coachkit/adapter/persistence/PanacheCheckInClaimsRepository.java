@@ -3,6 +3,7 @@ package dev.coachkit.adapter.persistence;
 import dev.coachkit.adapter.persistence.internal.CheckInClaimJpaRepository;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.out.coaching.CheckInClaims;
+import dev.coachkit.ports.out.common.IdGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
@@ -16,6 +17,9 @@ import org.hibernate.query.NativeQuery;
 @ApplicationScoped
 @Transactional
 public class PanacheCheckInClaimsRepository implements CheckInClaims {
+  /** Time-ordered ids, as every key (ADR-0016). */
+  private static final IdGenerator IDS = IdGenerator.timeOrdered();
+
   private final CheckInClaimJpaRepository claims;
 
   PanacheCheckInClaimsRepository(CheckInClaimJpaRepository claims) {
@@ -28,7 +32,7 @@ public class PanacheCheckInClaimsRepository implements CheckInClaims {
         .createNativeQuery("INSERT INTO check_in_claims (id, user_id, week_start, claimed_at)"
             + " VALUES (:id, :user, :week, now()) ON CONFLICT (user_id, week_start) DO NOTHING")
         .unwrap(NativeQuery.class)
-        .setParameter("id", UUID.randomUUID(), UUID.class)
+        .setParameter("id", IDS.next(), UUID.class)
         .setParameter("user", userId.value(), String.class)
         .setParameter("week", weekStart, LocalDate.class)
         .executeUpdate();

@@ -29,6 +29,7 @@ import dev.coachkit.ports.model.common.GoalId;
 import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
+import dev.coachkit.ports.out.common.IdGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
@@ -37,7 +38,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
@@ -76,6 +76,8 @@ public class PanacheCoachDataRepository implements CoachDataStore {
   private final GoalJpaRepository goals;
   private final CheckInJpaRepository checkIns;
   private static final NamedSql RECENT = NamedSql.of(RECENT_SQL);
+  /** Ids of the rows this adapter makes itself (nutrition days): time-ordered, as every key (ADR-0016). */
+  private static final IdGenerator IDS = IdGenerator.timeOrdered();
 
   private final CoachDataMapper mapper;
   private final DataSource dataSource;
@@ -133,7 +135,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
         .find("from NutritionDayJpaEntity n where n.userId = ?1 and n.date = ?2", day.userId().value(), day.date())
         .firstResultOptional()
         .map(existing -> existing.id)
-        .orElseGet(UUID::randomUUID);
+        .orElseGet(IDS::next);
     nutritionDays.getEntityManager().merge(entity);
   }
 

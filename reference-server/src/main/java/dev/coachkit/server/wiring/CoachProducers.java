@@ -81,7 +81,7 @@ public class CoachProducers {
   @Produces
   @Singleton
   IdGenerator ids() {
-    return IdGenerator.random();
+    return IdGenerator.timeOrdered(); // keys that grow at their index's right edge (ADR-0016)
   }
 
   // ---------------------------------------------------------------- usage and cost

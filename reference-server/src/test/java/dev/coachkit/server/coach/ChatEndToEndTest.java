@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,25 @@ class ChatEndToEndTest {
     alice.as().when().get("/api/coach/conversations").then().statusCode(200)
         .body("items[0].id", equalTo(conversationId)).body("items[0].messageCount", equalTo(4));
     assertThat(simulator.requests()).hasSize(2);
+  }
+
+  @Test
+  void givenTwoTurns_chat_keysAreTimeOrderedSoTheLaterTurnsIdsSortAfter() {
+    CoachApi grace = CoachApi.newUser("grace");
+    simulator.enqueue(SimulatedReply.text("First.")).enqueue(SimulatedReply.text("Second."));
+
+    JsonPath first = grace.json("{\"message\":\"one\"}").when().post("/api/coach/chat").then().statusCode(200)
+        .extract().jsonPath();
+    JsonPath second = grace.json("{\"message\":\"two\"}").when().post("/api/coach/chat").then().statusCode(200)
+        .extract().jsonPath();
+
+    // Version 7 (ADR-0016): a new row's key lands at its index's right edge, not on a random leaf page.
+    List<UUID> ids = List.of(UUID.fromString(first.getString("conversationId")),
+        UUID.fromString(first.getString("messageId")), UUID.fromString(second.getString("conversationId")),
+        UUID.fromString(second.getString("messageId")));
+    assertThat(ids).extracting(UUID::version).containsOnly(7);
+    assertThat(ids.get(2)).isGreaterThan(ids.get(0));
+    assertThat(ids.get(3)).isGreaterThan(ids.get(1));
   }
 
   @Test

@@ -225,13 +225,15 @@ class ChatTurnBenchmark {
               database.autoanalyzes(), database.checkpoints()))
           .append(String.format(Locale.ROOT, "; WAL %.1f KiB per turn, %.2f full-page images per turn",
               database.walBytes() / 1024.0 / turns, (double) database.walFullPageImages() / turns))
+          .append("; data pages written per turn: ").append(database.writesPerTurn(turns))
           .append("; host: ").append(host.perSecond(result.startNanos, result.seconds()))
           .append('\n');
       assertThat(result.failures.get()).as("failed turns in row " + row.label()).isZero();
       assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
     }
     String text = "Chat-turn benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-        + " CPUs, load " + loadAverage() + "\n\n" + report + "\n" + cpuReport + "\n" + tails;
+        + " CPUs, load " + loadAverage() + ", " + databaseDescription() + "\n\n" + report + "\n" + cpuReport + "\n"
+        + tails;
     System.out.println(text);
     Path out = Path.of("target", "benchmark", "chat-turns.md");
     Files.createDirectories(out.getParent());
@@ -351,33 +353,64 @@ class ChatTurnBenchmark {
   /**
    * The server's database counters at one moment: transactions committed (all of its sessions, this benchmark's
    * few included), autovacuum and autoanalyze runs over its tables, WAL written (bytes and full-page images, the whole
-   * cluster: PostgreSQL 14 and later), and checkpoints (PostgreSQL 17 counts them in
-   * pg_stat_checkpointer, earlier versions in pg_stat_bgwriter).
+   * cluster: PostgreSQL 14 and later), checkpoints (PostgreSQL 17 counts them in pg_stat_checkpointer, earlier
+   * versions in pg_stat_bgwriter), and data pages written out of shared buffers into the kernel's page cache, by
+   * whom (pg_stat_io, PostgreSQL 16 and later; -1 before): by client backends and autovacuum workers evicting a
+   * dirty buffer to make room, by the background writer, or by the checkpointer.
    */
   private record DatabaseCounters(long commits, long autovacuums, long autoanalyzes, long checkpoints, long walBytes,
-      long walFullPageImages) {
+      long walFullPageImages, long backendWrites, long bgwriterWrites, long checkpointerWrites) {
     DatabaseCounters since(DatabaseCounters earlier) {
       return new DatabaseCounters(commits - earlier.commits, autovacuums - earlier.autovacuums,
           autoanalyzes - earlier.autoanalyzes, checkpoints - earlier.checkpoints, walBytes - earlier.walBytes,
-          walFullPageImages - earlier.walFullPageImages);
+          walFullPageImages - earlier.walFullPageImages, backendWrites - earlier.backendWrites,
+          bgwriterWrites - earlier.bgwriterWrites, checkpointerWrites - earlier.checkpointerWrites);
+    }
+
+    String writesPerTurn(int turns) {
+      return backendWrites < 0 ? "not counted before PostgreSQL 16" : String.format(Locale.ROOT,
+          "%.2f by backends, %.2f by the background writer, %.2f by the checkpointer",
+          (double) backendWrites / turns, (double) bgwriterWrites / turns, (double) checkpointerWrites / turns);
     }
   }
 
   private DatabaseCounters databaseCounters() throws SQLException {
     try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-      String checkpoints = connection.getMetaData().getDatabaseMajorVersion() >= 17
+      int major = connection.getMetaData().getDatabaseMajorVersion();
+      String checkpoints = major >= 17
           ? "SELECT num_timed + num_requested FROM pg_stat_checkpointer"
           : "SELECT checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter";
+      String writes = major >= 16 ? "SELECT coalesce(sum(writes) FILTER (WHERE backend_type IN ('client backend',"
+          + " 'autovacuum worker')), 0), coalesce(sum(writes) FILTER (WHERE backend_type = 'background writer'), 0),"
+          + " coalesce(sum(writes) FILTER (WHERE backend_type = 'checkpointer'), 0) FROM pg_stat_io"
+          : "SELECT -1, -1, -1";
       try (ResultSet rows = statement.executeQuery("SELECT"
           + " (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()),"
           + " (SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_user_tables),"
           + " (SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables),"
           + " (" + checkpoints + "),"
-          + " (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal)")) {
+          + " (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal), w.*"
+          + " FROM (" + writes + ") AS w")) {
         rows.next();
         return new DatabaseCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-            rows.getLong(5), rows.getLong(6));
+            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9));
       }
+    }
+  }
+
+  /**
+   * The database's size at the end and its shared buffers: once the tables and indexes the turns write to outgrow
+   * the shared buffers, backends evict dirty pages into the kernel's page cache (see the data pages written).
+   */
+  private String databaseDescription() {
+    try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT pg_size_pretty(pg_database_size(current_database())),"
+            + " current_setting('shared_buffers'), version()")) {
+      rows.next();
+      return "database " + rows.getString(1) + " at the end, shared_buffers " + rows.getString(2) + ", "
+          + rows.getString(3).split(" on ")[0];
+    } catch (SQLException e) {
+      return "database not described: " + e.getMessage();
     }
   }
 

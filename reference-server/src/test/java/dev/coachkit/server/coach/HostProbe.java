@@ -1,5 +1,6 @@
 package dev.coachkit.server.coach;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,9 +22,15 @@ import java.util.Locale;
 final class HostProbe implements AutoCloseable {
 
   private static final long INTERVAL_MILLIS = 50;
+  private static final Path VMSTAT = Path.of("/proc/vmstat");
+  /** The kernel counts nr_written in pages; 4 KiB on the x86-64 and arm64 kernels this runs on. */
+  private static final long PAGE_BYTES = 4096;
 
-  /** One sample: when (nanoTime), the flush's time, and the pressure counters (microseconds, -1 if unknown). */
-  private record Sample(long atNanos, long flushNanos, long cpuSomeMicros, long ioSomeMicros) {
+  /**
+   * One sample: when (nanoTime), the flush's time, the pressure counters (microseconds) and the pages written so
+   * far; -1 where unknown.
+   */
+  private record Sample(long atNanos, long flushNanos, long cpuSomeMicros, long ioSomeMicros, long writtenPages) {
   }
 
   private final Path file;
@@ -50,7 +57,7 @@ final class HostProbe implements AutoCloseable {
         long before = System.nanoTime();
         channel.force(false);
         long flush = System.nanoTime() - before;
-        Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"));
+        Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"), writtenPages());
         synchronized (samples) {
           samples.add(sample);
         }
@@ -75,9 +82,23 @@ final class HostProbe implements AutoCloseable {
     return -1;
   }
 
+  /** {@code nr_written} of /proc/vmstat: pages written to the disk since boot; -1 where the kernel has none. */
+  private static long writtenPages() {
+    try (BufferedReader reader = Files.newBufferedReader(VMSTAT)) {
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        if (line.startsWith("nr_written ")) {
+          return Long.parseLong(line.substring("nr_written ".length()).trim());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // no vmstat on this system
+    }
+    return -1;
+  }
+
   /**
    * Per second from {@code startNanos} over {@code seconds} seconds: the slowest flush (ms), and the CPU and I/O
-   * pressure (ms of that second in which some task waited).
+   * pressure (ms of that second in which some task waited), and the MiB the kernel wrote to the disk.
    */
   String perSecond(long startNanos, int seconds) {
     long[] slowest = new long[seconds];
@@ -85,6 +106,8 @@ final class HostProbe implements AutoCloseable {
     long[] cpuLast = filled(seconds);
     long[] ioFirst = filled(seconds);
     long[] ioLast = filled(seconds);
+    long[] writtenFirst = filled(seconds);
+    long[] writtenLast = filled(seconds);
     synchronized (samples) {
       for (Sample sample : samples) {
         long offset = sample.atNanos - startNanos;
@@ -95,19 +118,24 @@ final class HostProbe implements AutoCloseable {
         slowest[second] = Math.max(slowest[second], sample.flushNanos);
         note(cpuFirst, cpuLast, second, sample.cpuSomeMicros);
         note(ioFirst, ioLast, second, sample.ioSomeMicros);
+        note(writtenFirst, writtenLast, second, sample.writtenPages);
       }
     }
     StringBuilder flush = new StringBuilder();
     StringBuilder cpu = new StringBuilder();
     StringBuilder io = new StringBuilder();
+    StringBuilder written = new StringBuilder();
     for (int s = 0; s < seconds; s++) {
       String gap = s == 0 ? "" : " ";
       flush.append(gap).append(String.format(Locale.ROOT, "%.1f", slowest[s] / 1e6));
       cpu.append(gap).append(delta(cpuFirst[s], cpuLast[s]));
       io.append(gap).append(delta(ioFirst[s], ioLast[s]));
+      // the pages written between this second's first sample and its last (4 KiB pages), in MiB
+      written.append(gap).append(writtenFirst[s] < 0 ? "?"
+          : String.format(Locale.ROOT, "%.1f", (writtenLast[s] - writtenFirst[s]) * PAGE_BYTES / 1048576.0));
     }
     return "slowest fdatasync per second (ms): " + flush + "; CPU pressure per second (ms some task waited): " + cpu
-        + "; I/O pressure per second (ms): " + io;
+        + "; I/O pressure per second (ms): " + io + "; MiB written to the disk per second (all processes): " + written;
   }
 
   private static long[] filled(int length) {

@@ -7,8 +7,19 @@ import java.util.UUID;
 public interface IdGenerator {
   UUID next();
 
-  /** Random (version 4) UUIDs; the production choice. */
+  /**
+   * Random (version 4) UUIDs. Not for primary keys of tables that grow: each insert lands on a random leaf page of
+   * the key's index (ADR-0016).
+   */
   static IdGenerator random() {
     return UUID::randomUUID;
+  }
+
+  /**
+   * Time-ordered (version 7) UUIDs, monotonic within the generator, with 62 random bits from a {@code SecureRandom};
+   * the production choice (ADR-0016). One generator per process keeps its ids in order.
+   */
+  static IdGenerator timeOrdered() {
+    return TimeOrderedIds.system();
   }
 }
