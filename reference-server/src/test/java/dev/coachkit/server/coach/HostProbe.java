@@ -2,6 +2,8 @@ package dev.coachkit.server.coach;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -22,18 +24,18 @@ import java.util.Locale;
 final class HostProbe implements AutoCloseable {
 
   private static final long INTERVAL_MILLIS = 50;
-  private static final Path VMSTAT = Path.of("/proc/vmstat");
-  /** The kernel counts nr_written in pages; 4 KiB on the x86-64 and arm64 kernels this runs on. */
-  private static final long PAGE_BYTES = 4096;
+  private static final Path DISKSTATS = Path.of("/proc/diskstats");
 
   /**
-   * One sample: when (nanoTime), the flush's time, the pressure counters (microseconds) and the pages written so
-   * far; -1 where unknown.
+   * One sample: when (nanoTime), the flush's time, the pressure counters (microseconds), the disk's sectors
+   * written so far and this JVM's JIT compilation time so far (ms); -1 where unknown.
    */
-  private record Sample(long atNanos, long flushNanos, long cpuSomeMicros, long ioSomeMicros, long writtenPages) {
+  private record Sample(long atNanos, long flushNanos, long cpuSomeMicros, long ioSomeMicros, long sectorsWritten,
+      long jitMillis) {
   }
 
   private final Path file;
+  private final String device;
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -41,6 +43,7 @@ final class HostProbe implements AutoCloseable {
   HostProbe(Path directory) throws IOException {
     Files.createDirectories(directory);
     this.file = directory.resolve("host-probe.dat");
+    this.device = deviceOf(directory);
     this.thread = new Thread(this::loop, "bench-host-probe");
     thread.setDaemon(true);
     thread.start();
@@ -48,6 +51,7 @@ final class HostProbe implements AutoCloseable {
 
   private void loop() {
     ByteBuffer block = ByteBuffer.allocateDirect(8192);
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       long position = 0;
       while (running) {
@@ -57,7 +61,8 @@ final class HostProbe implements AutoCloseable {
         long before = System.nanoTime();
         channel.force(false);
         long flush = System.nanoTime() - before;
-        Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"), writtenPages());
+        Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"), sectorsWritten(),
+            jit.getTotalCompilationTime());
         synchronized (samples) {
           samples.add(sample);
         }
@@ -82,23 +87,42 @@ final class HostProbe implements AutoCloseable {
     return -1;
   }
 
-  /** {@code nr_written} of /proc/vmstat: pages written to the disk since boot; -1 where the kernel has none. */
-  private static long writtenPages() {
-    try (BufferedReader reader = Files.newBufferedReader(VMSTAT)) {
+  /**
+   * The sectors (512 bytes) written to the probe file's disk since boot, the tenth field of its line in
+   * /proc/diskstats; -1 where unknown (another system, or a file system on no block device).
+   */
+  private long sectorsWritten() {
+    if (device == null) {
+      return -1;
+    }
+    try (BufferedReader reader = Files.newBufferedReader(DISKSTATS)) {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        if (line.startsWith("nr_written ")) {
-          return Long.parseLong(line.substring("nr_written ".length()).trim());
+        String[] fields = line.trim().split("\\s+");
+        if (fields.length > 9 && device.equals(fields[0] + ":" + fields[1])) {
+          return Long.parseLong(fields[9]);
         }
       }
     } catch (IOException | RuntimeException e) {
-      // no vmstat on this system
+      // no diskstats on this system
     }
     return -1;
   }
 
+  /** "major:minor" of the block device {@code directory} is on (Linux's st_dev encoding), or null if unknown. */
+  private static String deviceOf(Path directory) {
+    try {
+      long dev = ((Number) Files.getAttribute(directory, "unix:dev")).longValue();
+      long major = ((dev >>> 8) & 0xfff) | ((dev >>> 32) & ~0xfffL);
+      long minor = (dev & 0xff) | ((dev >>> 12) & ~0xffL);
+      return major + ":" + minor;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /**
    * Per second from {@code startNanos} over {@code seconds} seconds: the slowest flush (ms), and the CPU and I/O
-   * pressure (ms of that second in which some task waited), and the MiB the kernel wrote to the disk.
+   * pressure (ms of that second in which some task waited), and the MiB written to the disk.
    */
   String perSecond(long startNanos, int seconds) {
     long[] slowest = new long[seconds];
@@ -108,6 +132,8 @@ final class HostProbe implements AutoCloseable {
     long[] ioLast = filled(seconds);
     long[] writtenFirst = filled(seconds);
     long[] writtenLast = filled(seconds);
+    long[] jitFirst = filled(seconds);
+    long[] jitLast = filled(seconds);
     synchronized (samples) {
       for (Sample sample : samples) {
         long offset = sample.atNanos - startNanos;
@@ -118,24 +144,28 @@ final class HostProbe implements AutoCloseable {
         slowest[second] = Math.max(slowest[second], sample.flushNanos);
         note(cpuFirst, cpuLast, second, sample.cpuSomeMicros);
         note(ioFirst, ioLast, second, sample.ioSomeMicros);
-        note(writtenFirst, writtenLast, second, sample.writtenPages);
+        note(writtenFirst, writtenLast, second, sample.sectorsWritten);
+        note(jitFirst, jitLast, second, sample.jitMillis);
       }
     }
     StringBuilder flush = new StringBuilder();
     StringBuilder cpu = new StringBuilder();
     StringBuilder io = new StringBuilder();
     StringBuilder written = new StringBuilder();
+    StringBuilder compiling = new StringBuilder();
     for (int s = 0; s < seconds; s++) {
       String gap = s == 0 ? "" : " ";
       flush.append(gap).append(String.format(Locale.ROOT, "%.1f", slowest[s] / 1e6));
       cpu.append(gap).append(delta(cpuFirst[s], cpuLast[s]));
       io.append(gap).append(delta(ioFirst[s], ioLast[s]));
-      // the pages written between this second's first sample and its last (4 KiB pages), in MiB
+      // the sectors written between this second's first sample and its last, in MiB
       written.append(gap).append(writtenFirst[s] < 0 ? "?"
-          : String.format(Locale.ROOT, "%.1f", (writtenLast[s] - writtenFirst[s]) * PAGE_BYTES / 1048576.0));
+          : String.format(Locale.ROOT, "%.1f", (writtenLast[s] - writtenFirst[s]) * 512 / 1048576.0));
+      compiling.append(gap).append(jitFirst[s] < 0 ? "?" : Long.toString(jitLast[s] - jitFirst[s]));
     }
     return "slowest fdatasync per second (ms): " + flush + "; CPU pressure per second (ms some task waited): " + cpu
-        + "; I/O pressure per second (ms): " + io + "; MiB written to the disk per second (all processes): " + written;
+        + "; I/O pressure per second (ms): " + io + "; MiB written to the database's disk per second (all processes): " + written
+        + "; JIT compiling in this JVM per second (ms): " + compiling;
   }
 
   private static long[] filled(int length) {

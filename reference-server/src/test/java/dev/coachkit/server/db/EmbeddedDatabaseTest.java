@@ -30,6 +30,11 @@ class EmbeddedDatabaseTest {
         assertThat(durability.next()).isTrue();
         assertThat(durability.getString(1)).as("fsync and synchronous_commit").isEqualTo("onon");
       }
+      try (ResultSet wal = s.executeQuery("SELECT current_setting('min_wal_size')")) {
+        assertThat(wal.next()).isTrue();
+        assertThat(wal.getString(1)).as("WAL segments kept for reuse (ADR-0017)")
+            .isEqualTo(EmbeddedDatabase.MIN_WAL_SIZE);
+      }
       s.execute("CREATE TABLE restart_probe (note text)");
       s.execute("INSERT INTO restart_probe VALUES ('kept across restarts')");
     }
