@@ -81,9 +81,9 @@ class ChatTurnBenchmark {
 
   private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
   /**
-   * The warm-up goes on past {@link #WARM_UP} in slices of this length until the JIT compilers have settled: until a
-   * slice in which they compiled for at most {@link #JIT_SETTLED_PERCENT} % of its time (of one CPU), or until
-   * {@link #WARM_UP_MAX}. On two CPUs the compilers need minutes to finish a Quarkus server's hot code, and a row
+   * The warm-up goes on past {@link #WARM_UP} in slices of this length until the JIT compilers have settled: until
+   * they compiled for at most {@link #JIT_SETTLED_PERCENT} % of a slice's time (of one CPU) in every slice of one whole
+   * round of the rows' shapes, or until {@link #WARM_UP_MAX}. On two CPUs the compilers need minutes to finish a Quarkus server's hot code, and a row
    * measured while they still run measures their CPU and the unoptimised code, not the server's steady state.
    */
   private static final Duration WARM_UP_SLICE = Duration.ofSeconds(15);
@@ -275,7 +275,6 @@ class ChatTurnBenchmark {
     run(vertx, client, new Row(false, 16, OptionalLong.empty()), mintUsers(client, 16), Duration.ZERO, WARM_UP);
     long settledMillis = (long) (JIT_SETTLED_PERCENT / 100 * WARM_UP_SLICE.toMillis());
     int calmInARow = 0; // consecutive slices in which the compilers stayed under the threshold
-    long worstOfLastRound = 0;
     List<Long> lastRound = new ArrayList<>();
     int slice = 0;
     while (calmInARow < shapes.size()
@@ -290,9 +289,7 @@ class ChatTurnBenchmark {
         lastRound.remove(0);
       }
     }
-    for (long millis : lastRound) {
-      worstOfLastRound = Math.max(worstOfLastRound, millis);
-    }
+    long worstOfLastRound = lastRound.stream().mapToLong(Long::longValue).max().orElse(0);
     return String.format(Locale.ROOT, "warm-up %d s (16 users closed loop for %d s, then %d slices of %d s taking"
             + " the rows' %d shapes in turn), the JIT compilers %s: at most %d ms of compiling in a slice of its last"
             + " round of %d", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started), WARM_UP.toSeconds(), slice,
