@@ -23,8 +23,6 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,9 +80,10 @@ class ChatTurnBenchmark {
   private static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("benchmark.warmup-seconds", 10));
   /**
    * The warm-up goes on past {@link #WARM_UP} in slices of this length until the JIT compilers have settled: until
-   * they compiled for at most {@link #JIT_SETTLED_PERCENT} % of a slice's time (of one CPU) in every slice of one whole
-   * round of the rows' shapes, or until {@link #WARM_UP_MAX}. On two CPUs the compilers need minutes to finish a Quarkus server's hot code, and a row
-   * measured while they still run measures their CPU and the unoptimised code, not the server's steady state.
+   * they compiled for at most {@link #JIT_SETTLED_PERCENT} % of a slice's time (of one CPU) in every slice of one
+   * whole round of the rows' shapes, or until {@link #WARM_UP_MAX}. On two CPUs the compilers need minutes to finish
+   * a Quarkus server's hot code, and a row measured while they still run measures their CPU and the unoptimised
+   * code, not the server's steady state.
    */
   private static final Duration WARM_UP_SLICE = Duration.ofSeconds(15);
   private static final double JIT_SETTLED_PERCENT = Double.parseDouble(
@@ -192,37 +191,37 @@ class ChatTurnBenchmark {
             + " | JIT compiling during the row | PostgreSQL CPU per turn | PostgreSQL commits per turn"
             + " | busiest JVM thread groups, ms per turn |\n")
         .append("|---|---|---|---|---|---|---|\n");
-    // Every row's users are made now, before the warm-up: making a user goes through REST Assured (Groovy), whose
-    // burst of CPU, class loading and JIT compilation just before a row used to stall that row's first second.
+    // Every row's users are made now, before the warm-up: making them just before a row (through REST Assured, as
+    // until session 5) burst CPU, class loading and JIT compilation into that row's first second.
     List<List<String>> usersPerRow = new ArrayList<>();
     for (Row row : ROWS) {
-      usersPerRow.add(newUsers(row.users()));
+      usersPerRow.add(mintUsers(client, row.users()));
     }
     if (ROWS.stream().anyMatch(Row::floor)) {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute(FloorTurnResource.TABLE_DDL);
       }
-      run(vertx, client, new Row(true, 16, OptionalLong.empty()), newUsers(16), Duration.ZERO, WARM_UP.dividedBy(3));
+      run(vertx, client, new Row(true, 16, OptionalLong.empty()), mintUsers(client, 16), Duration.ZERO,
+          WARM_UP.dividedBy(3));
     }
-    String warmUp = warmUp(vertx, client) + checkpoint();
+    String warmUp = warmUp(vertx, client, jvm) + checkpoint();
     Thread.sleep(STATS_FLUSH_MILLIS);
     for (int r = 0; r < ROWS.size(); r++) {
       Row row = ROWS.get(r);
       List<String> tokens = usersPerRow.get(r);
       DatabaseCounters databaseBefore = databaseCounters();
       CpuMeter.Reading before = cpu.read();
-      long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
       jvm.begin();
       Result result = run(vertx, client, row, tokens, LEAD_IN, MEASURE);
       JvmActivity.Window activity = jvm.end();
       CpuMeter.Spent spent = CpuMeter.between(before, cpu.read());
-      long jitMillis = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore;
       Thread.sleep(STATS_FLUSH_MILLIS);
       int turns = Math.max(1, result.turns() + result.leadInOverheads.size()); // the meters cover the lead-in too
       DatabaseCounters database = databaseCounters().since(databaseBefore);
       double commitsPerTurn = (double) database.commits() / turns;
       cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %,d ms | %s | %.1f | %s |%n",
-          row.label(), spent.processNanos() / 1e6 / turns, (double) activity.pauseMillis() / turns, jitMillis,
+          row.label(), spent.processNanos() / 1e6 / turns, (double) activity.pauseMillis() / turns,
+          activity.compileMillis(),
           spent.postgresNanos().isPresent()
               ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / turns)
               : "not measured",
@@ -265,10 +264,9 @@ class ChatTurnBenchmark {
    * until the compilers have settled over one whole round of shapes or {@link #WARM_UP_MAX} has passed. Every slice
    * has users of its own (a user's usage checks sum that user's entries of the day, and one user's thousands of
    * warm-up turns would make its later turns slower than any row's), made through the load generator's client.
-   * Says how long it ran and how busy the compilers were at its end.
+   * Says how long it ran and how busy the compilers were at its end ({@code jvm}'s compile time per slice).
    */
-  private String warmUp(Vertx vertx, HttpClient client) throws Exception {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+  private String warmUp(Vertx vertx, HttpClient client, JvmActivity jvm) throws Exception {
     List<Row> shapes = ROWS.stream().filter(row -> !row.floor()).map(row -> new Row(false, row.users(), row.rate()))
         .distinct().toList();
     long started = System.nanoTime();
@@ -280,9 +278,10 @@ class ChatTurnBenchmark {
     while (calmInARow < shapes.size()
         && System.nanoTime() - started + WARM_UP_SLICE.toNanos() <= WARM_UP_MAX.toNanos()) {
       Row shape = shapes.get(slice++ % shapes.size());
-      long jitBefore = jit.getTotalCompilationTime();
-      run(vertx, client, shape, mintUsers(client, shape.users()), Duration.ZERO, WARM_UP_SLICE);
-      long jitMillis = jit.getTotalCompilationTime() - jitBefore;
+      List<String> users = mintUsers(client, shape.users());
+      jvm.begin();
+      run(vertx, client, shape, users, Duration.ZERO, WARM_UP_SLICE);
+      long jitMillis = jvm.end().compileMillis();
       calmInARow = jitMillis <= settledMillis ? calmInARow + 1 : 0;
       lastRound.add(jitMillis);
       if (lastRound.size() > shapes.size()) {
@@ -312,7 +311,10 @@ class ChatTurnBenchmark {
     }
   }
 
-  /** Tokens of {@code count} new users from the local issuer, asked for through the load generator's client. */
+  /**
+   * Bearer tokens of {@code count} new users from the local issuer, asked for through the load generator's client
+   * (no REST Assured: made between warm-up slices, its Groovy would burst CPU and JIT compilation).
+   */
   private List<String> mintUsers(HttpClient client, int count) throws Exception {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -323,16 +325,9 @@ class ChatTurnBenchmark {
           .compose(response -> response.statusCode() == 200 ? response.body()
               : Future.failedFuture("POST /local/tokens answered " + response.statusCode()))
           .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      tokens.add(new JsonObject(answer).getString("accessToken"));
-    }
-    return tokens;
-  }
-
-  /** Bearer tokens of new users, made before the warm-up so that neither their cost nor their time counts. */
-  private static List<String> newUsers(int users) {
-    List<String> tokens = new ArrayList<>();
-    for (int i = 0; i < users; i++) {
-      tokens.add(CoachApi.newUser("bench").token);
+      JsonObject minted = new JsonObject(answer);
+      assertThat(minted.getString("tokenType")).as("token type from POST /local/tokens").isEqualTo("Bearer");
+      tokens.add(minted.getString("accessToken"));
     }
     return tokens;
   }

@@ -18,8 +18,11 @@ import java.util.Locale;
  * stall of the machine. Every 50 ms a daemon thread writes 8 KiB to a file next to the database's and flushes it
  * to the disk ({@code FileChannel.force(false)}, an {@code fdatasync}, as PostgreSQL's WAL flush does), timing the
  * flush; and reads the kernel's pressure-stall counters ({@code /proc/pressure/cpu} and {@code io}: the time some
- * runnable task waited for a CPU, or some task waited for I/O). A second of the row in which turns stall together
- * and the flush took tens of milliseconds, or CPU pressure rose, is the host's doing.
+ * runnable task waited for a CPU, or some task waited for I/O), the sectors written to the disk the file is on
+ * ({@code /proc/diskstats}, by anyone) and this JVM's JIT compilation time (its compiler threads compete with the
+ * server's for the same CPUs). A second of the row in which turns stall together and the flush took tens of
+ * milliseconds, or CPU pressure rose, is the host's doing; a burst of writes in that second says the disk was busy
+ * with more than the WAL while every commit waited for its own flush.
  */
 final class HostProbe implements AutoCloseable {
 
@@ -122,7 +125,8 @@ final class HostProbe implements AutoCloseable {
 
   /**
    * Per second from {@code startNanos} over {@code seconds} seconds: the slowest flush (ms), and the CPU and I/O
-   * pressure (ms of that second in which some task waited), and the MiB written to the disk.
+   * pressure (ms of that second in which some task waited), the MiB written to the disk, and the JIT's compiling
+   * time (ms).
    */
   String perSecond(long startNanos, int seconds) {
     long[] slowest = new long[seconds];
@@ -164,7 +168,8 @@ final class HostProbe implements AutoCloseable {
       compiling.append(gap).append(jitFirst[s] < 0 ? "?" : Long.toString(jitLast[s] - jitFirst[s]));
     }
     return "slowest fdatasync per second (ms): " + flush + "; CPU pressure per second (ms some task waited): " + cpu
-        + "; I/O pressure per second (ms): " + io + "; MiB written to the database's disk per second (all processes): " + written
+        + "; I/O pressure per second (ms): " + io
+        + "; MiB written to the database's disk per second (all processes): " + written
         + "; JIT compiling in this JVM per second (ms): " + compiling;
   }
 

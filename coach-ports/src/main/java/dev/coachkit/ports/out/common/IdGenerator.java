@@ -17,7 +17,7 @@ public interface IdGenerator {
 
   /**
    * Time-ordered (version 7) UUIDs, monotonic within the generator, with 62 random bits from a {@code SecureRandom};
-   * the production choice (ADR-0016). One generator per process keeps its ids in order.
+   * the production choice (ADR-0016). The ids of one generator are in the order they were made.
    */
   static IdGenerator timeOrdered() {
     return TimeOrderedIds.system();
