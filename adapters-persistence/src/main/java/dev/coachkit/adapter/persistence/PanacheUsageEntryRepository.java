@@ -16,15 +16,19 @@ import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
 import org.hibernate.query.NativeQuery;
 
 /**
- * {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. The two
- * calls of every chat turn, {@link #record} and {@link #tally}, are one statement each and run as one autocommit
- * statement when the caller has no transaction (ADR-0013); a caller's transaction is joined.
+ * {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. Each entry
+ * also adds its response and cost to its user's quarter hour and second ({@code usage_quarter_hours},
+ * {@code usage_seconds}, V3, ADR-0018) in the same statement, and the per-turn {@link #tally} sums those instead of
+ * the entries, so its cost does not grow with the user's activity. The two calls of every chat turn, {@link #record}
+ * and {@link #tally}, are one statement each and run as one autocommit statement when the caller has no transaction
+ * (ADR-0013); a caller's transaction is joined.
  */
 @ApplicationScoped
 @Transactional
@@ -35,13 +39,46 @@ public class PanacheUsageEntryRepository implements UsageLedger {
       + " coalesce(sum(e.audioSecondsIn), 0.0), coalesce(sum(e.audioSecondsOut), 0.0), coalesce(sum(e.costMicros), 0)"
       + " from UsageEntryJpaEntity e where e.userId = ?1 and ";
 
-  private static final String RECORD_SQL = "INSERT INTO usage_entries (id, user_id, voice_session_id,"
+  /** Buckets of {@code usage_quarter_hours} and {@code usage_seconds} (V3), in seconds since the epoch. */
+  static final long QUARTER_HOUR = 900;
+  static final long SECOND = 1;
+
+  /**
+   * The entry and its quarter hour and second in one statement, so all three commit or none: a repeated id inserts
+   * no entry, returns no row and so adds nothing to either bucket.
+   */
+  private static final String RECORD_SQL = "WITH e AS (INSERT INTO usage_entries (id, user_id, voice_session_id,"
       + " conversation_id, model, input_tokens, cached_input_tokens, output_tokens, audio_input_tokens,"
       + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING";
-  private static final String TALLY_SQL = "SELECT COALESCE(SUM(cost_micros) FILTER (WHERE occurred_at >= ?), 0),"
-      + " COUNT(*) FILTER (WHERE occurred_at >= ?) FROM usage_entries WHERE user_id = ?"
-      + " AND occurred_at >= LEAST(CAST(? AS timestamptz), CAST(? AS timestamptz))";
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+      + " RETURNING user_id, occurred_at, cost_micros),"
+      + " q AS (INSERT INTO usage_quarter_hours (user_id, bucket_start, responses, cost_micros)"
+      + " SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at) / 900) * 900), 1, cost_micros FROM e"
+      + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = usage_quarter_hours.responses + 1,"
+      + " cost_micros = usage_quarter_hours.cost_micros + EXCLUDED.cost_micros)"
+      + " INSERT INTO usage_seconds (user_id, bucket_start, responses, cost_micros)"
+      + " SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at))), 1, cost_micros FROM e"
+      + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = usage_seconds.responses + 1,"
+      + " cost_micros = usage_seconds.cost_micros + EXCLUDED.cost_micros";
+
+  /**
+   * One sum since an instant {@code t}: the quarter hours starting at or after {@code ceil15(t)}, the seconds from
+   * {@code ceil1(t)} up to it, and the entries from {@code t} up to {@code ceil1(t)}. The three ranges are disjoint
+   * and together cover exactly the entries at or after {@code t}. Parameters: user, ceil15; user, ceil1, ceil15;
+   * user, t, ceil1.
+   */
+  private static String sumSince(String bucketColumn, String entryExpression) {
+    return "(SELECT COALESCE(SUM(" + bucketColumn + "), 0) FROM usage_quarter_hours WHERE user_id = ?"
+        + " AND bucket_start >= ?)"
+        + " + (SELECT COALESCE(SUM(" + bucketColumn + "), 0) FROM usage_seconds WHERE user_id = ?"
+        + " AND bucket_start >= ? AND bucket_start < ?)"
+        + " + (SELECT " + entryExpression + " FROM usage_entries WHERE user_id = ? AND occurred_at >= ?"
+        + " AND occurred_at < ?)";
+  }
+
+  /** Cost since one instant and responses since another: at most 96 + 900 bucket rows and one second's entries. */
+  private static final String TALLY_SQL = "SELECT " + sumSince("cost_micros", "COALESCE(SUM(cost_micros), 0)")
+      + ", " + sumSince("responses", "COUNT(*)");
 
   private final UsageEntryJpaRepository entries;
   private final UsageEntryMapper mapper;
@@ -110,20 +147,39 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   @Override
   @Transactional(TxType.SUPPORTS)
   public UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
-    // Both figures from one index range scan of the user's entries since the earlier instant; plain JDBC, as in
-    // record.
+    // One statement (plain JDBC, as in record) over the buckets: for the start of a day (a whole quarter hour in
+    // every zone) only quarter hours; for the rate-limit minute at most 60 seconds and one second's entries.
     return Jdbc.run(dataSource, TALLY_SQL, statement -> {
-      Jdbc.setInstant(statement, 1, costSince);
-      Jdbc.setInstant(statement, 2, responsesSince);
-      statement.setString(3, userId.value());
-      Jdbc.setInstant(statement, 4, costSince);
-      Jdbc.setInstant(statement, 5, responsesSince);
+      int next = bindSince(statement, 1, userId, costSince);
+      bindSince(statement, next, userId, responsesSince);
     }, statement -> {
       try (ResultSet row = statement.executeQuery()) {
         row.next();
         return new UsageTally(row.getLong(1), row.getLong(2));
       }
     });
+  }
+
+  /** Binds one {@link #sumSince} from the given parameter index; returns the index after it. */
+  private static int bindSince(PreparedStatement statement, int from, UserId userId, Instant since)
+      throws SQLException {
+    Instant quarter = startAtOrAfter(since, QUARTER_HOUR);
+    Instant second = startAtOrAfter(since, SECOND);
+    statement.setString(from, userId.value());
+    Jdbc.setInstant(statement, from + 1, quarter);
+    statement.setString(from + 2, userId.value());
+    Jdbc.setInstant(statement, from + 3, second);
+    Jdbc.setInstant(statement, from + 4, quarter);
+    statement.setString(from + 5, userId.value());
+    Jdbc.setInstant(statement, from + 6, since);
+    Jdbc.setInstant(statement, from + 7, second);
+    return from + 8;
+  }
+
+  /** The start of the first bucket of the given length (seconds since the epoch) at or after the instant. */
+  static Instant startAtOrAfter(Instant at, long bucketSeconds) {
+    long start = Math.floorDiv(at.getEpochSecond(), bucketSeconds) * bucketSeconds;
+    return start == at.getEpochSecond() && at.getNano() == 0 ? at : Instant.ofEpochSecond(start + bucketSeconds);
   }
 
   private long sinceUser(String sql, UserId userId, Instant since) {
@@ -147,6 +203,12 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   @Override
   public void deleteAllOf(UserId userId) {
     entries.delete("userId", userId.value());
+    // The derived buckets go with the entries (in the order record locks them: seconds, then quarter hours).
+    for (String table : List.of("usage_seconds", "usage_quarter_hours")) {
+      entries.getEntityManager().createNativeQuery("DELETE FROM " + table + " WHERE user_id = :user")
+          .setParameter("user", userId.value())
+          .executeUpdate();
+    }
   }
 
   private static UsageSummary totals(TypedQuery<Object[]> query) {

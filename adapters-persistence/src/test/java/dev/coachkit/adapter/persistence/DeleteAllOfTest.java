@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
 class DeleteAllOfTest {
   private static final List<String> TABLES = List.of("conversations", "messages", "coach_profiles", "workouts",
       "nutrition_days", "progress_measurements", "goals", "check_ins", "check_in_claims", "voice_sessions", "plans",
-      "usage_entries", "feedback", "follow_ups");
+      "usage_entries", "usage_quarter_hours", "usage_seconds", "feedback", "follow_ups");
   private static final Instant T0 = TestConversationFactory.T0;
   private static final LocalDate MONDAY = TestCoachDataFactory.MONDAY;
 

@@ -58,6 +58,7 @@ public abstract class AbstractUsageLedgerContractTest {
 
     assertThat(ledger.entriesOf(alice)).containsExactly(e);
     assertThat(ledger.costSince(alice, T0)).isEqualTo(100);
+    assertThat(ledger.tally(alice, T0, T0)).isEqualTo(new UsageTally(100, 1));
   }
 
   @Test
@@ -127,6 +128,40 @@ public abstract class AbstractUsageLedgerContractTest {
     }
     assertThat(ledger.tally(alice, T0.plusSeconds(7 * 60).plusNanos(1_000), T0.plus(Duration.ofHours(27))))
         .isEqualTo(new UsageTally(1_000 + 10_000 + 100_000 + 1_000_000 + 10_000_000, 0));
+  }
+
+  @Test
+  void givenEntriesWithinAndAcrossSeconds_tallySinceAnyInstant_countsExactlyTheEntriesAtOrAfterIt() {
+    ConversationId c = TestIds.conversation();
+    // T0 starts a quarter hour (and so a second); entries inside seconds, on second boundaries, a microsecond either
+    // side of them, several in one second, and across the next quarter-hour boundary
+    java.time.Instant[] at = {T0.minusMillis(1_500), T0.minusNanos(1_000), T0, T0.plusNanos(1_000), T0.plusMillis(250),
+        T0.plusMillis(250), T0.plusMillis(999), T0.plusSeconds(1), T0.plusMillis(1_500), T0.plusMillis(59_999),
+        T0.plusSeconds(60), T0.plusSeconds(899).plusMillis(500), T0.plusSeconds(900), T0.plusSeconds(900).plusMillis(1),
+        T0.plusSeconds(961).plusMillis(700)};
+    for (int i = 0; i < at.length; i++) {
+      ledger.record(TestUsageEntryFactory.chat(alice, c, 1L << i, at[i]));
+    }
+    ledger.record(TestUsageEntryFactory.chat(bob, c, 5_000, T0.plusMillis(250)));
+
+    java.util.List<java.time.Instant> since = new java.util.ArrayList<>(java.util.List.of(at));
+    for (java.time.Instant a : at) {
+      since.add(a.minusNanos(1_000));
+      since.add(a.plusNanos(1_000));
+      since.add(a.plusMillis(500));
+    }
+    for (java.time.Instant s : since) {
+      long cost = 0;
+      long responses = 0;
+      for (int i = 0; i < at.length; i++) {
+        if (!at[i].isBefore(s)) {
+          cost += 1L << i;
+          responses++;
+        }
+      }
+      assertThat(ledger.tally(alice, s, s)).as("since " + s).isEqualTo(new UsageTally(cost, responses));
+      assertThat(ledger.tally(alice, s, T0.plusSeconds(60)).costMicros()).as("cost since " + s).isEqualTo(cost);
+    }
   }
 
   @Test
