@@ -39,7 +39,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
       + " coalesce(sum(e.audioSecondsIn), 0.0), coalesce(sum(e.audioSecondsOut), 0.0), coalesce(sum(e.costMicros), 0)"
       + " from UsageEntryJpaEntity e where e.userId = ?1 and ";
 
-  /** Buckets of {@code usage_quarter_hours} and {@code usage_seconds} (V3), in seconds since the epoch. */
+  /** Buckets of {@code usage_quarter_hours} and {@code usage_seconds} (V3), in seconds; the SQL uses the same. */
   static final long QUARTER_HOUR = 900;
   static final long SECOND = 1;
 
@@ -76,7 +76,10 @@ public class PanacheUsageEntryRepository implements UsageLedger {
         + " AND occurred_at < ?)";
   }
 
-  /** Cost since one instant and responses since another: at most 96 + 900 bucket rows and one second's entries. */
+  /**
+   * Cost since one instant and responses since another. Since the start of a day: at most 96 quarter-hour rows; since
+   * a minute ago: at most 60 second rows (and a quarter hour's) and one second's entries.
+   */
   private static final String TALLY_SQL = "SELECT " + sumSince("cost_micros", "COALESCE(SUM(cost_micros), 0)")
       + ", " + sumSince("responses", "COUNT(*)");
 

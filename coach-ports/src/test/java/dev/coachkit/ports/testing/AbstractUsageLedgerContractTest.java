@@ -12,6 +12,9 @@ import dev.coachkit.ports.model.usage.UsageSummary;
 import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -107,7 +110,7 @@ public abstract class AbstractUsageLedgerContractTest {
   void givenEntriesAcrossSeveralQuarterHours_tallySinceAnyInstant_countsExactlyTheEntriesAtOrAfterIt() {
     ConversationId c = TestIds.conversation();
     // T0 starts a quarter hour; the others fall before, inside and after later quarter-hour boundaries
-    java.time.Instant[] at = {T0.minusNanos(1_000), T0, T0.plusSeconds(7 * 60), T0.plusSeconds(7 * 60 + 1),
+    Instant[] at = {T0.minusNanos(1_000), T0, T0.plusSeconds(7 * 60), T0.plusSeconds(7 * 60 + 1),
         T0.plusSeconds(15 * 60 - 1), T0.plusSeconds(15 * 60), T0.plusSeconds(20 * 60), T0.plus(Duration.ofHours(26))};
     long[] cost = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000};
     for (int i = 0; i < at.length; i++) {
@@ -135,7 +138,7 @@ public abstract class AbstractUsageLedgerContractTest {
     ConversationId c = TestIds.conversation();
     // T0 starts a quarter hour (and so a second); entries inside seconds, on second boundaries, a microsecond either
     // side of them, several in one second, and across the next quarter-hour boundary
-    java.time.Instant[] at = {T0.minusMillis(1_500), T0.minusNanos(1_000), T0, T0.plusNanos(1_000), T0.plusMillis(250),
+    Instant[] at = {T0.minusMillis(1_500), T0.minusNanos(1_000), T0, T0.plusNanos(1_000), T0.plusMillis(250),
         T0.plusMillis(250), T0.plusMillis(999), T0.plusSeconds(1), T0.plusMillis(1_500), T0.plusMillis(59_999),
         T0.plusSeconds(60), T0.plusSeconds(899).plusMillis(500), T0.plusSeconds(900), T0.plusSeconds(900).plusMillis(1),
         T0.plusSeconds(961).plusMillis(700)};
@@ -144,13 +147,13 @@ public abstract class AbstractUsageLedgerContractTest {
     }
     ledger.record(TestUsageEntryFactory.chat(bob, c, 5_000, T0.plusMillis(250)));
 
-    java.util.List<java.time.Instant> since = new java.util.ArrayList<>(java.util.List.of(at));
-    for (java.time.Instant a : at) {
+    List<Instant> since = new ArrayList<>(List.of(at));
+    for (Instant a : at) {
       since.add(a.minusNanos(1_000));
       since.add(a.plusNanos(1_000));
       since.add(a.plusMillis(500));
     }
-    for (java.time.Instant s : since) {
+    for (Instant s : since) {
       long cost = 0;
       long responses = 0;
       for (int i = 0; i < at.length; i++) {

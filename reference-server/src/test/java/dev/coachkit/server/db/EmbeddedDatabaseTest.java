@@ -35,6 +35,11 @@ class EmbeddedDatabaseTest {
         assertThat(wal.getString(1)).as("WAL segments kept for reuse (ADR-0017)")
             .isEqualTo(EmbeddedDatabase.MIN_WAL_SIZE);
       }
+      try (ResultSet flush = s.executeQuery("SELECT current_setting('backend_flush_after')")) {
+        assertThat(flush.next()).isTrue();
+        assertThat(flush.getString(1)).as("backends' writes written out as they go (ADR-0019)")
+            .isEqualTo(EmbeddedDatabase.BACKEND_FLUSH_AFTER);
+      }
       s.execute("CREATE TABLE restart_probe (note text)");
       s.execute("INSERT INTO restart_probe VALUES ('kept across restarts')");
     }
