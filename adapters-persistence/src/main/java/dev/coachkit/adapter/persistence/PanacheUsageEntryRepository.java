@@ -39,27 +39,33 @@ public class PanacheUsageEntryRepository implements UsageLedger {
       + " coalesce(sum(e.audioSecondsIn), 0.0), coalesce(sum(e.audioSecondsOut), 0.0), coalesce(sum(e.costMicros), 0)"
       + " from UsageEntryJpaEntity e where e.userId = ?1 and ";
 
-  /** Buckets of {@code usage_quarter_hours} and {@code usage_seconds} (V3), in seconds; the SQL uses the same. */
+  /** Bucket lengths of {@code usage_quarter_hours} and {@code usage_seconds} (V3), in seconds since the epoch. */
   static final long QUARTER_HOUR = 900;
   static final long SECOND = 1;
 
   /**
+   * Adds the entry returned by the CTE {@code e} to its bucket of {@code table}: the bucket's start is
+   * {@code occurred_at} rounded down to a multiple of {@code bucketSeconds} since the epoch.
+   */
+  private static String addToBucket(String table, long bucketSeconds) {
+    return "INSERT INTO " + table + " (user_id, bucket_start, responses, cost_micros) SELECT user_id,"
+        + " to_timestamp(floor(extract(epoch FROM occurred_at) / " + bucketSeconds + ") * " + bucketSeconds + "),"
+        + " 1, cost_micros FROM e ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = " + table
+        + ".responses + 1, cost_micros = " + table + ".cost_micros + EXCLUDED.cost_micros";
+  }
+
+  /**
    * The entry and its quarter hour and second in one statement, so all three commit or none: a repeated id inserts
-   * no entry, returns no row and so adds nothing to either bucket.
+   * no entry, returns no row and so adds nothing to either bucket. The main statement (seconds) runs before the
+   * unreferenced CTE {@code q} (quarter hours), so every record locks the two bucket rows in that order.
    */
   private static final String RECORD_SQL = "WITH e AS (INSERT INTO usage_entries (id, user_id, voice_session_id,"
       + " conversation_id, model, input_tokens, cached_input_tokens, output_tokens, audio_input_tokens,"
       + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
       + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
       + " RETURNING user_id, occurred_at, cost_micros),"
-      + " q AS (INSERT INTO usage_quarter_hours (user_id, bucket_start, responses, cost_micros)"
-      + " SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at) / 900) * 900), 1, cost_micros FROM e"
-      + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = usage_quarter_hours.responses + 1,"
-      + " cost_micros = usage_quarter_hours.cost_micros + EXCLUDED.cost_micros)"
-      + " INSERT INTO usage_seconds (user_id, bucket_start, responses, cost_micros)"
-      + " SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at))), 1, cost_micros FROM e"
-      + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = usage_seconds.responses + 1,"
-      + " cost_micros = usage_seconds.cost_micros + EXCLUDED.cost_micros";
+      + " q AS (" + addToBucket("usage_quarter_hours", QUARTER_HOUR) + ") "
+      + addToBucket("usage_seconds", SECOND);
 
   /**
    * One sum since an instant {@code t}: the quarter hours starting at or after {@code ceil15(t)}, the seconds from

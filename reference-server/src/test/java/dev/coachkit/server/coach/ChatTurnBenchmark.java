@@ -262,8 +262,7 @@ class ChatTurnBenchmark {
    * {@link #WARM_UP_SLICE} that take the rows' shapes in turn (every distinct number of users and rate), since a
    * shape the JIT has not seen (64 users' contention, a fixed rate's timers) makes it compile and deoptimise again,
    * until the compilers have settled over one whole round of shapes or {@link #WARM_UP_MAX} has passed. Every slice
-   * has users of its own (a user's usage checks sum that user's entries of the day, and one user's thousands of
-   * warm-up turns would make its later turns slower than any row's), made through the load generator's client.
+   * has new users of its own, as every row has, made through the load generator's client.
    * Says how long it ran and how busy the compilers were at its end ({@code jvm}'s compile time per slice).
    */
   private String warmUp(Vertx vertx, HttpClient client, JvmActivity jvm) throws Exception {

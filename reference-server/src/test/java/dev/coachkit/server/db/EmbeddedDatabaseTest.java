@@ -26,20 +26,12 @@ class EmbeddedDatabaseTest {
         Connection c = first.connect();
         Statement s = c.createStatement()) {
       assertThat(first.jdbcUrl()).endsWith("/" + EmbeddedDatabase.DATABASE);
-      try (ResultSet durability = s.executeQuery("SELECT current_setting('fsync') || current_setting('synchronous_commit')")) {
-        assertThat(durability.next()).isTrue();
-        assertThat(durability.getString(1)).as("fsync and synchronous_commit").isEqualTo("onon");
-      }
-      try (ResultSet wal = s.executeQuery("SELECT current_setting('min_wal_size')")) {
-        assertThat(wal.next()).isTrue();
-        assertThat(wal.getString(1)).as("WAL segments kept for reuse (ADR-0017)")
-            .isEqualTo(EmbeddedDatabase.MIN_WAL_SIZE);
-      }
-      try (ResultSet flush = s.executeQuery("SELECT current_setting('backend_flush_after')")) {
-        assertThat(flush.next()).isTrue();
-        assertThat(flush.getString(1)).as("backends' writes written out as they go (ADR-0019)")
-            .isEqualTo(EmbeddedDatabase.BACKEND_FLUSH_AFTER);
-      }
+      assertThat(setting(s, "fsync") + setting(s, "synchronous_commit")).as("fsync and synchronous_commit")
+          .isEqualTo("onon");
+      assertThat(setting(s, "min_wal_size")).as("WAL segments kept for reuse (ADR-0017)")
+          .isEqualTo(EmbeddedDatabase.MIN_WAL_SIZE);
+      assertThat(setting(s, "backend_flush_after")).as("backends' writes written out as they go (ADR-0019)")
+          .isEqualTo(EmbeddedDatabase.BACKEND_FLUSH_AFTER);
       s.execute("CREATE TABLE restart_probe (note text)");
       s.execute("INSERT INTO restart_probe VALUES ('kept across restarts')");
     }
@@ -68,6 +60,14 @@ class EmbeddedDatabaseTest {
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT 1")) {
       assertThat(rs.next()).isTrue();
+    }
+  }
+
+  /** The running server's value of a setting, as {@code current_setting} gives it. */
+  private static String setting(Statement statement, String name) throws Exception {
+    try (ResultSet value = statement.executeQuery("SELECT current_setting('" + name + "')")) {
+      assertThat(value.next()).isTrue();
+      return value.getString(1);
     }
   }
 }
