@@ -45,12 +45,13 @@ public class PanacheUsageEntryRepository implements UsageLedger {
 
   /**
    * Adds the entry returned by the CTE {@code e} to its bucket of {@code table}: the bucket's start is
-   * {@code occurred_at} rounded down to a multiple of {@code bucketSeconds} since the epoch.
+   * {@code occurred_at} rounded down to a multiple of {@code bucketSeconds} since the epoch. {@code from} is
+   * {@code e}, or {@code e} joined with more one-row CTEs that must run before the statement commits.
    */
-  private static String addToBucket(String table, long bucketSeconds) {
+  private static String addToBucket(String table, long bucketSeconds, String from) {
     return "INSERT INTO " + table + " (user_id, bucket_start, responses, cost_micros) SELECT user_id,"
         + " to_timestamp(floor(extract(epoch FROM occurred_at) / " + bucketSeconds + ") * " + bucketSeconds + "),"
-        + " 1, cost_micros FROM e ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = " + table
+        + " 1, cost_micros FROM " + from + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = " + table
         + ".responses + 1, cost_micros = " + table + ".cost_micros + EXCLUDED.cost_micros";
   }
 
@@ -58,14 +59,28 @@ public class PanacheUsageEntryRepository implements UsageLedger {
    * The entry and its quarter hour and second in one statement, so all three commit or none: a repeated id inserts
    * no entry, returns no row and so adds nothing to either bucket. The main statement (seconds) runs before the
    * unreferenced CTE {@code q} (quarter hours), so every record locks the two bucket rows in that order.
+   *
+   * <p>{@code asynchronousCommit}: the statement is a transaction of its own, and its commit does not wait for its WAL
+   * to reach the disk (ADR-0020). The CTE {@code a} sets {@code synchronous_commit} off for this transaction only
+   * ({@code set_config(…, true)}, as {@code SET LOCAL}); the main statement joins it, so it is evaluated before the
+   * commit that reads the setting. The next synchronous commit on the cluster flushes this one's WAL as well: in a chat
+   * turn, the reply's append right after.
    */
-  private static final String RECORD_SQL = "WITH e AS (INSERT INTO usage_entries (id, user_id, voice_session_id,"
-      + " conversation_id, model, input_tokens, cached_input_tokens, output_tokens, audio_input_tokens,"
-      + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
-      + " RETURNING user_id, occurred_at, cost_micros),"
-      + " q AS (" + addToBucket("usage_quarter_hours", QUARTER_HOUR) + ") "
-      + addToBucket("usage_seconds", SECOND);
+  private static String recordSql(boolean asynchronousCommit) {
+    return "WITH " + (asynchronousCommit ? "a AS (SELECT set_config('synchronous_commit', 'off', true)), " : "")
+        + "e AS (INSERT INTO usage_entries (id, user_id, voice_session_id,"
+        + " conversation_id, model, input_tokens, cached_input_tokens, output_tokens, audio_input_tokens,"
+        + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+        + " RETURNING user_id, occurred_at, cost_micros),"
+        + " q AS (" + addToBucket("usage_quarter_hours", QUARTER_HOUR, "e") + ") "
+        + addToBucket("usage_seconds", SECOND, asynchronousCommit ? "e, a" : "e");
+  }
+
+  /** {@link #recordSql} in a caller's transaction, whose commit is the caller's. */
+  private static final String RECORD_SQL = recordSql(false);
+  /** {@link #recordSql} as a transaction of its own (autocommit), committing asynchronously (ADR-0020). */
+  static final String RECORD_OWN_TRANSACTION_SQL = recordSql(true);
 
   /**
    * One sum since an instant {@code t}: the quarter hours starting at or after {@code ceil15(t)}, the seconds from
@@ -104,7 +119,10 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   public void record(UsageEntry entry) {
     // Idempotent by id, also when the same entry is recorded concurrently. Plain JDBC, one autocommit statement or
     // in the caller's transaction: no Hibernate session to open and flush, no transaction of its own (see Jdbc).
-    Jdbc.run(dataSource, RECORD_SQL, statement -> {
+    // On its own, the statement commits without waiting for the WAL flush (ADR-0020); a caller's transaction keeps
+    // its own synchronous_commit.
+    Jdbc.SqlChooser sql = connection -> connection.getAutoCommit() ? RECORD_OWN_TRANSACTION_SQL : RECORD_SQL;
+    Jdbc.run(dataSource, sql, statement -> {
       statement.setObject(1, entry.id().value());
       statement.setString(2, entry.userId().value());
       Jdbc.setUuid(statement, 3, entry.voiceSessionId().map(VoiceSessionId::value).orElse(null));

@@ -240,8 +240,9 @@ class ChatTurnBenchmark {
           .append(String.format(Locale.ROOT, "; PostgreSQL during the row and the 11 s after: %d autovacuum"
                   + " and %d autoanalyze runs finished, %d checkpoints", database.autovacuums(),
               database.autoanalyzes(), database.checkpoints()))
-          .append(String.format(Locale.ROOT, "; WAL %.1f KiB per turn, %.2f full-page images per turn",
-              database.walBytes() / 1024.0 / turns, (double) database.walFullPageImages() / turns))
+          .append(String.format(Locale.ROOT, "; WAL %.1f KiB per turn, %.2f full-page images per turn, %.2f WAL"
+                  + " flushes (fsync) per turn", database.walBytes() / 1024.0 / turns,
+              (double) database.walFullPageImages() / turns, (double) database.walSyncs() / turns))
           .append("; data pages written per turn: ").append(database.writesPerTurn(turns))
           .append("; host: ").append(host.perSecond(result.startNanos, result.seconds()))
           .append('\n');
@@ -434,18 +435,19 @@ class ChatTurnBenchmark {
 
   /**
    * The server's database counters at one moment: transactions committed (all of its sessions, this benchmark's
-   * few included), autovacuum and autoanalyze runs over its tables, WAL written (bytes and full-page images, the whole
-   * cluster: PostgreSQL 14 and later), checkpoints (PostgreSQL 17 counts them in pg_stat_checkpointer, earlier
+   * few included), autovacuum and autoanalyze runs over its tables, WAL written (bytes, full-page images and flushes to
+   * the disk, the whole cluster: PostgreSQL 14 and later), checkpoints (PostgreSQL 17 counts them in pg_stat_checkpointer, earlier
    * versions in pg_stat_bgwriter), and data pages written out of shared buffers into the kernel's page cache, by
    * whom (pg_stat_io, PostgreSQL 16 and later; -1 before): by client backends and autovacuum workers evicting a
    * dirty buffer to make room, by the background writer, or by the checkpointer.
    */
   private record DatabaseCounters(long commits, long autovacuums, long autoanalyzes, long checkpoints, long walBytes,
-      long walFullPageImages, long backendWrites, long bgwriterWrites, long checkpointerWrites) {
+      long walFullPageImages, long walSyncs, long backendWrites, long bgwriterWrites, long checkpointerWrites) {
     DatabaseCounters since(DatabaseCounters earlier) {
       return new DatabaseCounters(commits - earlier.commits, autovacuums - earlier.autovacuums,
           autoanalyzes - earlier.autoanalyzes, checkpoints - earlier.checkpoints, walBytes - earlier.walBytes,
-          walFullPageImages - earlier.walFullPageImages, backendWrites - earlier.backendWrites,
+          walFullPageImages - earlier.walFullPageImages, walSyncs - earlier.walSyncs,
+          backendWrites - earlier.backendWrites,
           bgwriterWrites - earlier.bgwriterWrites, checkpointerWrites - earlier.checkpointerWrites);
     }
 
@@ -471,11 +473,12 @@ class ChatTurnBenchmark {
           + " (SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_user_tables),"
           + " (SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables),"
           + " (" + checkpoints + "),"
-          + " (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal), w.*"
+          + " (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal), (SELECT wal_sync FROM pg_stat_wal),"
+          + " w.*"
           + " FROM (" + writes + ") AS w")) {
         rows.next();
         return new DatabaseCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9));
+            rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getLong(10));
       }
     }
   }

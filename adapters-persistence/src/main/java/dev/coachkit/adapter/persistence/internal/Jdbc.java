@@ -57,6 +57,26 @@ public final class Jdbc {
     }
   }
 
+  /** Chooses a statement's text by the connection it will run on. */
+  @FunctionalInterface
+  public interface SqlChooser {
+    String choose(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs one statement as {@link #run} does, its text chosen by the connection: for example by whether it is in a
+   * caller's transaction ({@link Connection#getAutoCommit()} false) or will be a transaction of its own.
+   */
+  public static <T> T run(DataSource dataSource, SqlChooser sql, Binder binder, Reader<T> reader) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql.choose(connection))) {
+      binder.bind(statement);
+      return reader.read(statement);
+    } catch (SQLException failure) {
+      throw new PersistenceException(failure.getMessage(), failure);
+    }
+  }
+
   /** Runs one query as {@link #run} does and reads every row it returns, in order. */
   public static <T> List<T> list(DataSource dataSource, String sql, Binder binder, RowReader<T> rowReader) {
     return run(dataSource, sql, binder, statement -> {
