@@ -29,8 +29,8 @@ import org.junit.jupiter.api.Test;
  * commit and leaves an asynchronous one to the WAL writer, so the backend's WAL write count
  * ({@code pg_stat_wal.wal_write}, cluster-wide: the WAL writer's add to it) tells them apart: at least one per
  * synchronous commit (half of them allowed for the WAL writer having written some first), and at most a quarter of that
- * for asynchronous ones. The entries go
- * through one physical connection, so one backend's statistics hold all of them.
+ * for asynchronous ones. The entries go through one physical connection, so one backend's statistics hold all of
+ * them.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -42,42 +42,22 @@ class LedgerCommitTest {
 
   @Test
   void givenNoCallerTransaction_record_commitsWithoutFlushingTheWalItself() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      synchronousCommitOn(connection);
-      UsageLedger onOneConnection = ledgerOn(connection);
-      UserId alice = TestIds.user();
+    long writes = walWritesRecording((connection, onOneConnection, entry) -> onOneConnection.record(entry));
 
-      long before = walWrites(connection);
-      for (int i = 0; i < ENTRIES; i++) {
-        onOneConnection.record(entry(alice, i));
-      }
-      long writes = walWrites(connection) - before;
-
-      assertThat(writes).as("WAL writes for %d entries, each committed on its own", ENTRIES).isLessThan(ENTRIES / 4);
-      assertThat(ledger.tally(alice, T0, T0)).isEqualTo(new UsageTally(100L * ENTRIES, ENTRIES));
-    }
+    assertThat(writes).as("WAL writes for %d entries, each committed on its own", ENTRIES).isLessThan(ENTRIES / 4);
   }
 
   @Test
   void givenCallerTransactions_record_leavesTheirCommitsSynchronous() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      synchronousCommitOn(connection);
-      UsageLedger onOneConnection = ledgerOn(connection);
-      UserId alice = TestIds.user();
+    long writes = walWritesRecording((connection, onOneConnection, entry) -> {
+      connection.setAutoCommit(false);
+      onOneConnection.record(entry);
+      connection.commit();
+      connection.setAutoCommit(true);
+    });
 
-      long before = walWrites(connection);
-      for (int i = 0; i < ENTRIES; i++) {
-        connection.setAutoCommit(false);
-        onOneConnection.record(entry(alice, i));
-        connection.commit();
-        connection.setAutoCommit(true);
-      }
-      long writes = walWrites(connection) - before;
-
-      assertThat(writes).as("WAL writes for %d caller transactions, each with one entry", ENTRIES)
-          .isGreaterThanOrEqualTo(ENTRIES / 2);
-      assertThat(ledger.tally(alice, T0, T0)).isEqualTo(new UsageTally(100L * ENTRIES, ENTRIES));
-    }
+    assertThat(writes).as("WAL writes for %d caller transactions, each with one entry", ENTRIES)
+        .isGreaterThanOrEqualTo(ENTRIES / 2);
   }
 
   @Test
@@ -96,6 +76,32 @@ class LedgerCommitTest {
 
     assertThat(setting).isEqualTo("on");
     assertThat(ledger.tally(alice, T0, T0)).isEqualTo(new UsageTally(100, 1));
+  }
+
+  /** Records one entry on the connection, through the repository on that connection. */
+  @FunctionalInterface
+  private interface Recording {
+    void record(Connection connection, UsageLedger onOneConnection, UsageEntry entry) throws SQLException;
+  }
+
+  /**
+   * Records {@link #ENTRIES} entries of a new user through one connection with {@code synchronous_commit} on, each
+   * as {@code recording} does; checks that all of them were recorded and returns the WAL writes made meanwhile.
+   */
+  private long walWritesRecording(Recording recording) throws SQLException {
+    UserId alice = TestIds.user();
+    long writes;
+    try (Connection connection = dataSource.getConnection()) {
+      synchronousCommitOn(connection);
+      UsageLedger onOneConnection = ledgerOn(connection);
+      long before = walWrites(connection);
+      for (int i = 0; i < ENTRIES; i++) {
+        recording.record(connection, onOneConnection, entry(alice, i));
+      }
+      writes = walWrites(connection) - before;
+    }
+    assertThat(ledger.tally(alice, T0, T0)).isEqualTo(new UsageTally(100L * ENTRIES, ENTRIES));
+    return writes;
   }
 
   private static UsageEntry entry(UserId user, int i) {
