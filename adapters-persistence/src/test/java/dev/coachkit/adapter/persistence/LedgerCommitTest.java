@@ -149,5 +149,4 @@ class LedgerCommitTest {
       return rs.getString(1);
     }
   }
-
 }

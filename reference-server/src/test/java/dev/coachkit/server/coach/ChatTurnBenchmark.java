@@ -473,9 +473,8 @@ class ChatTurnBenchmark {
           + " (SELECT coalesce(sum(autovacuum_count), 0) FROM pg_stat_user_tables),"
           + " (SELECT coalesce(sum(autoanalyze_count), 0) FROM pg_stat_user_tables),"
           + " (" + checkpoints + "),"
-          + " (SELECT wal_bytes FROM pg_stat_wal), (SELECT wal_fpi FROM pg_stat_wal), (SELECT wal_sync FROM pg_stat_wal),"
-          + " w.*"
-          + " FROM (" + writes + ") AS w")) {
+          + " wal.wal_bytes, wal.wal_fpi, wal.wal_sync, w.*"
+          + " FROM pg_stat_wal AS wal, (" + writes + ") AS w")) {
         rows.next();
         return new DatabaseCounters(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
             rows.getLong(5), rows.getLong(6), rows.getLong(7), rows.getLong(8), rows.getLong(9), rows.getLong(10));

@@ -48,13 +48,7 @@ public final class Jdbc {
 
   /** Runs one statement: in the current transaction, or on its own (autocommit) when there is none. */
   public static <T> T run(DataSource dataSource, String sql, Binder binder, Reader<T> reader) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      binder.bind(statement);
-      return reader.read(statement);
-    } catch (SQLException failure) {
-      throw new PersistenceException(failure.getMessage(), failure);
-    }
+    return run(dataSource, connection -> sql, binder, reader);
   }
 
   /** Chooses a statement's text by the connection it will run on. */
