@@ -174,7 +174,7 @@ class ChatTurnBenchmark {
   private void runAll(Vertx vertx, HttpClient client) throws Exception {
     CpuMeter cpu = new CpuMeter(postmasterPid());
     JvmActivity jvm = JvmActivity.listen(); // the collectors' stop-the-world pauses
-    try (HostProbe host = new HostProbe(Path.of("target", "benchmark"))) {
+    try (HostProbe host = new HostProbe(Path.of("target", "benchmark"), cpu)) {
       runRows(vertx, client, cpu, jvm, host);
     }
   }

@@ -71,6 +71,16 @@ final class CpuMeter {
     return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos());
   }
 
+  /** This JVM's CPU time so far (all its threads), in nanoseconds. */
+  long processNanos() {
+    return os.getProcessCpuTime();
+  }
+
+  /** The PostgreSQL cluster's CPU time so far, in nanoseconds, when its processes can be read here. */
+  OptionalLong postgresNanosNow() {
+    return postgresNanos();
+  }
+
   static Spent between(Reading before, Reading after) {
     Map<String, Long> groups = new LinkedHashMap<>();
     after.threadNanosById().forEach((id, cpu) -> {

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 
 /**
  * For the chat-turn benchmark: what the host did during a row, per second, to tell a stall of the server from a
@@ -20,30 +21,37 @@ import java.util.Locale;
  * flush; and reads the kernel's pressure-stall counters ({@code /proc/pressure/cpu} and {@code io}: the time some
  * runnable task waited for a CPU, or some task waited for I/O), the sectors written to the disk the file is on
  * ({@code /proc/diskstats}, by anyone) and this JVM's JIT compilation time (its compiler threads compete with the
- * server's for the same CPUs). A second of the row in which turns stall together and the flush took tens of
- * milliseconds, or CPU pressure rose, is the host's doing; a burst of writes in that second says the disk was busy
- * with more than the WAL while every commit waited for its own flush.
+ * server's for the same CPUs). Every fifth sample (250 ms) it also reads the CPU time used so far by this JVM and by
+ * the PostgreSQL cluster ({@link CpuMeter}). A second of the row in which turns stall together and the flush took
+ * tens of milliseconds, or CPU pressure rose while this JVM and PostgreSQL did not use the two CPUs, is the host's
+ * doing; the same with both CPUs busy is the load itself needing more than the machine has; a burst of writes in that
+ * second says the disk was busy with more than the WAL while every commit waited for its own flush.
  */
 final class HostProbe implements AutoCloseable {
 
   private static final long INTERVAL_MILLIS = 50;
+  /** CPU times are read every this many samples: reading PostgreSQL's means reading every process's /proc stat. */
+  private static final int CPU_EVERY = 5;
   private static final Path DISKSTATS = Path.of("/proc/diskstats");
 
   /**
    * One sample: when (nanoTime), the flush's time, the pressure counters (microseconds), the disk's sectors
-   * written so far and this JVM's JIT compilation time so far (ms); -1 where unknown.
+   * written so far, this JVM's JIT compilation time so far (ms), and the CPU time used so far by this JVM and by
+   * PostgreSQL (ns); -1 where unknown or not read in this sample.
    */
   private record Sample(long atNanos, long flushNanos, long cpuSomeMicros, long ioSomeMicros, long sectorsWritten,
-      long jitMillis) {
+      long jitMillis, long jvmCpuNanos, long postgresCpuNanos) {
   }
 
   private final Path file;
   private final String device;
+  private final CpuMeter cpu;
   private final List<Sample> samples = new ArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
 
-  HostProbe(Path directory) throws IOException {
+  HostProbe(Path directory, CpuMeter cpu) throws IOException {
+    this.cpu = cpu;
     Files.createDirectories(directory);
     this.file = directory.resolve("host-probe.dat");
     this.device = deviceOf(directory);
@@ -57,15 +65,17 @@ final class HostProbe implements AutoCloseable {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
       long position = 0;
-      while (running) {
+      for (long n = 0; running; n++) {
         block.clear();
         channel.write(block, position);
         position = (position + 8192) % (1 << 20);
         long before = System.nanoTime();
         channel.force(false);
         long flush = System.nanoTime() - before;
+        boolean readCpu = n % CPU_EVERY == 0;
+        OptionalLong postgres = readCpu ? cpu.postgresNanosNow() : OptionalLong.empty();
         Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"), sectorsWritten(),
-            jit.getTotalCompilationTime());
+            jit.getTotalCompilationTime(), readCpu ? cpu.processNanos() : -1, postgres.orElse(-1));
         synchronized (samples) {
           samples.add(sample);
         }
@@ -125,8 +135,9 @@ final class HostProbe implements AutoCloseable {
 
   /**
    * Per second from {@code startNanos} over {@code seconds} seconds: the slowest flush (ms), and the CPU and I/O
-   * pressure (ms of that second in which some task waited), the MiB written to the disk, and the JIT's compiling
-   * time (ms).
+   * pressure (ms of that second in which some task waited), the MiB written to the disk, the JIT's compiling
+   * time (ms), and the CPU this JVM and PostgreSQL used (ms a second, from that second's first to its last CPU
+   * reading, about 750 ms apart, scaled to the second).
    */
   String perSecond(long startNanos, int seconds) {
     long[] slowest = new long[seconds];
@@ -138,6 +149,8 @@ final class HostProbe implements AutoCloseable {
     long[] writtenLast = filled(seconds);
     long[] jitFirst = filled(seconds);
     long[] jitLast = filled(seconds);
+    CpuRate jvmCpu = new CpuRate(seconds);
+    CpuRate postgresCpu = new CpuRate(seconds);
     synchronized (samples) {
       for (Sample sample : samples) {
         long offset = sample.atNanos - startNanos;
@@ -150,6 +163,8 @@ final class HostProbe implements AutoCloseable {
         note(ioFirst, ioLast, second, sample.ioSomeMicros);
         note(writtenFirst, writtenLast, second, sample.sectorsWritten);
         note(jitFirst, jitLast, second, sample.jitMillis);
+        jvmCpu.note(second, sample.atNanos, sample.jvmCpuNanos);
+        postgresCpu.note(second, sample.atNanos, sample.postgresCpuNanos);
       }
     }
     StringBuilder flush = new StringBuilder();
@@ -170,7 +185,47 @@ final class HostProbe implements AutoCloseable {
     return "slowest fdatasync per second (ms): " + flush + "; CPU pressure per second (ms some task waited): " + cpu
         + "; I/O pressure per second (ms): " + io
         + "; MiB written to the database's disk per second (all processes): " + written
-        + "; JIT compiling in this JVM per second (ms): " + compiling;
+        + "; JIT compiling in this JVM per second (ms): " + compiling
+        + "; CPU used by this JVM per second (ms): " + jvmCpu.perSecond()
+        + "; CPU used by PostgreSQL per second (ms): " + postgresCpu.perSecond();
+  }
+
+  /** A CPU-time counter's rate in each second: the first and last reading in the second, and when each was taken. */
+  private static final class CpuRate {
+    private final long[] firstAt;
+    private final long[] first;
+    private final long[] lastAt;
+    private final long[] last;
+
+    CpuRate(int seconds) {
+      firstAt = filled(seconds);
+      first = filled(seconds);
+      lastAt = filled(seconds);
+      last = filled(seconds);
+    }
+
+    void note(int second, long atNanos, long cpuNanos) {
+      if (cpuNanos < 0) {
+        return;
+      }
+      if (first[second] < 0) {
+        first[second] = cpuNanos;
+        firstAt[second] = atNanos;
+      }
+      last[second] = cpuNanos;
+      lastAt[second] = atNanos;
+    }
+
+    /** Milliseconds of CPU per second of wall time, per second; "?" for a second with fewer than two readings. */
+    String perSecond() {
+      StringBuilder out = new StringBuilder();
+      for (int s = 0; s < first.length; s++) {
+        out.append(s == 0 ? "" : " ");
+        long wall = lastAt[s] - firstAt[s];
+        out.append(first[s] < 0 || wall <= 0 ? "?" : Long.toString((last[s] - first[s]) * 1000 / wall));
+      }
+      return out.toString();
+    }
   }
 
   private static long[] filled(int length) {
