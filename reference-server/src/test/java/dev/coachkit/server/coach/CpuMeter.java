@@ -68,17 +68,12 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    return new Reading(os.getProcessCpuTime(), byId, names, postgresNanos());
+    return new Reading(processNanos(), byId, names, postgresNanos());
   }
 
   /** This JVM's CPU time so far (all its threads), in nanoseconds. */
   long processNanos() {
     return os.getProcessCpuTime();
-  }
-
-  /** The PostgreSQL cluster's CPU time so far, in nanoseconds, when its processes can be read here. */
-  OptionalLong postgresNanosNow() {
-    return postgresNanos();
   }
 
   static Spent between(Reading before, Reading after) {
@@ -103,7 +98,7 @@ final class CpuMeter {
    * The cluster's CPU so far: the postmaster's own time, the time of its children that have exited (cutime and
    * cstime) and the time of the children still running (the backends, the WAL writer, the checkpointer…).
    */
-  private OptionalLong postgresNanos() {
+  OptionalLong postgresNanos() {
     if (postmasterPid.isEmpty()) {
       return OptionalLong.empty();
     }

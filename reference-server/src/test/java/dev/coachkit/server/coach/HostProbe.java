@@ -73,7 +73,7 @@ final class HostProbe implements AutoCloseable {
         channel.force(false);
         long flush = System.nanoTime() - before;
         boolean readCpu = n % CPU_EVERY == 0;
-        OptionalLong postgres = readCpu ? cpu.postgresNanosNow() : OptionalLong.empty();
+        OptionalLong postgres = readCpu ? cpu.postgresNanos() : OptionalLong.empty();
         Sample sample = new Sample(before, flush, someMicros("cpu"), someMicros("io"), sectorsWritten(),
             jit.getTotalCompilationTime(), readCpu ? cpu.processNanos() : -1, postgres.orElse(-1));
         synchronized (samples) {

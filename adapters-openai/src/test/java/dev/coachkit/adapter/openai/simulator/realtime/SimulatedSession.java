@@ -210,6 +210,14 @@ public final class SimulatedSession {
     }, timeout, "client " + count + " x " + type);
   }
 
+  /** Waits until at least {@code bytes} PCM bytes arrived through {@code input_audio_buffer.append}; the count then. */
+  public long awaitAudioBytesReceived(long bytes, Duration timeout) {
+    return await(() -> {
+      long received = audioBytesReceived.get();
+      return received >= bytes ? Optional.of(received) : Optional.empty();
+    }, timeout, bytes + " audio bytes received");
+  }
+
   /** Waits until at least {@code count} client frames were rejected. */
   public List<RejectedClientEvent> awaitRejected(int count, Duration timeout) {
     return await(() -> rejected.size() >= count ? Optional.of(List.copyOf(rejected)) : Optional.empty(), timeout,
@@ -366,6 +374,7 @@ public final class SimulatedSession {
       case "input_audio_buffer.append":
         byte[] pcm = Base64.getDecoder().decode(event.get("audio").asText());
         audioBytesReceived.addAndGet(pcm.length);
+        signal();
         inputBuffer.writeBytes(pcm);
         vad(pcm);
         break;
