@@ -1,14 +1,23 @@
 package dev.coachkit.server.oidc;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +31,9 @@ class OidcModeTest {
 
   @InjectOidcProvider
   TestOidcProvider provider;
+
+  @Inject
+  MeterRegistry registry;
 
   @Test
   void givenIdentityProvider_clientConfig_describesThePublicClientWithoutAToken() {
@@ -96,5 +108,71 @@ class OidcModeTest {
   void givenIdentityProvider_localTokens_areRefused() {
     given().contentType(ContentType.JSON).body("{\"user\":\"mallory\"}").when().post("/local/tokens")
         .then().statusCode(403).body("error", containsString("OIDC issuer"));
+  }
+
+  // The verified-token cache (ADR 0021) in front of quarkus-oidc's verification.
+
+  @Test
+  void givenVerifiedTokens_laterRequests_areServedFromTheCacheEachAsItsOwnSubject() {
+    String olivia = provider.accessToken("olivia", TestOidcProvider.API_AUDIENCE, Duration.ofMinutes(5));
+    String noah = provider.accessToken("noah", TestOidcProvider.API_AUDIENCE, Duration.ofMinutes(5));
+    double hits = tokenCache("hit");
+    double stored = tokenCache("stored");
+
+    for (int i = 0; i < 3; i++) {
+      whoami(olivia).statusCode(200).body("subject", equalTo(TestOidcProvider.subjectOf("olivia")));
+      whoami(noah).statusCode(200).body("subject", equalTo(TestOidcProvider.subjectOf("noah")));
+    }
+
+    assertThat(tokenCache("stored") - stored).isEqualTo(2.0);
+    assertThat(tokenCache("hit") - hits).isEqualTo(4.0);
+  }
+
+  @Test
+  void givenCachedToken_copiesWithAnotherSignatureOrPayload_areUnauthorized() {
+    String token = provider.accessToken("olivia", TestOidcProvider.API_AUDIENCE, Duration.ofMinutes(5));
+    whoami(token).statusCode(200);
+    whoami(token).statusCode(200);
+    String[] parts = token.split("\\.");
+    int middle = parts[2].length() / 2;
+    char swapped = parts[2].charAt(middle) == 'A' ? 'B' : 'A';
+    String otherSignature = parts[0] + "." + parts[1] + "."
+        + parts[2].substring(0, middle) + swapped + parts[2].substring(middle + 1);
+    String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+        .replace(TestOidcProvider.subjectOf("olivia"), TestOidcProvider.subjectOf("mallory"));
+    String otherPayload = parts[0] + "."
+        + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+        + parts[2];
+
+    whoami(otherSignature).statusCode(401);
+    whoami(otherPayload).statusCode(401);
+    whoami(token).statusCode(200).body("subject", equalTo(TestOidcProvider.subjectOf("olivia")));
+  }
+
+  @Test
+  void givenCachedToken_afterItsExpiry_isUnauthorized() throws Exception {
+    String token = provider.accessToken("olivia", TestOidcProvider.API_AUDIENCE, Duration.ofSeconds(3));
+    Instant expiry = Instant.ofEpochSecond(claims(token).get("exp").asLong());
+    double hits = tokenCache("hit");
+    whoami(token).statusCode(200);
+    whoami(token).statusCode(200);
+    assertThat(tokenCache("hit") - hits).isEqualTo(1.0);
+
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), expiry).toMillis()) + 200);
+
+    whoami(token).statusCode(401);
+  }
+
+  private io.restassured.response.ValidatableResponse whoami(String token) {
+    return given().auth().oauth2(token).when().get("/api/coach/whoami").then();
+  }
+
+  private double tokenCache(String outcome) {
+    Counter counter = registry.find("coach.auth.token.cache").tag("outcome", outcome).counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  private static JsonNode claims(String token) throws Exception {
+    return new ObjectMapper().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
   }
 }
