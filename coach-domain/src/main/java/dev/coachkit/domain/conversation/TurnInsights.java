@@ -30,6 +30,8 @@ final class TurnInsights {
           + "|\\bcalorie (target|goal)s?\\b|\\bplan de (alimentacion|comidas|nutricion)\\b|\\bplan nutricional\\b"
           + "|\\bdieta\\b|\\bque (debo|deberia) comer\\b|\\bmacronutrientes\\b");
 
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+
   record Insights(List<String> suggestedActions, boolean requiresWorkoutPlan, boolean requiresNutritionPlan) {}
 
   private TurnInsights() {}
@@ -90,6 +92,7 @@ final class TurnInsights {
   }
 
   private static String normalize(String text) {
-    return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    // Compiled once: String.replaceAll compiles its pattern on every call.
+    return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
   }
 }

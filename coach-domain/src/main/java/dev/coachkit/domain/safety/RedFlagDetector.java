@@ -22,6 +22,8 @@ public final class RedFlagDetector {
   private record Rule(RedFlag flag, CoachLanguage language, Pattern pattern) {}
 
   private static final String NUM = "(\\d{1,4})";
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final List<Rule> rules = new ArrayList<>();
   private static final Pattern PREGNANT_EN =
       Pattern.compile("\\b(pregnan\\w*|expecting a baby|with child)\\b");
@@ -148,7 +150,8 @@ public final class RedFlagDetector {
 
   /** Lower case, accents removed, curly apostrophes straightened, whitespace collapsed. */
   static String normalize(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-    return decomposed.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replaceAll("\\s+", " ").strip();
+    // Compiled once: String.replaceAll compiles its pattern on every call.
+    String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+    return WHITESPACE.matcher(decomposed.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceAll(" ").strip();
   }
 }

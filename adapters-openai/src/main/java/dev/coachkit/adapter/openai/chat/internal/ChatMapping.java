@@ -1,5 +1,8 @@
 package dev.coachkit.adapter.openai.chat.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.coachkit.adapter.openai.OpenAiConfig.ProviderKind;
 import dev.coachkit.ports.model.conversation.ToolCall;
 import dev.coachkit.ports.model.json.Json;
@@ -26,6 +29,8 @@ import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.openai.OpenAiChatRequestParameters;
 import dev.langchain4j.model.openai.OpenAiTokenUsage;
+import dev.langchain4j.model.openai.internal.OpenAiUtils;
+import dev.langchain4j.model.openai.internal.chat.Tool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,19 +40,33 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ChatMapping {
 
   /**
-   * Converted tool specifications, keyed by the port's tool spec and the strict flag. The domain offers the same few
-   * tools on every turn; converting one (its schema written to JSON text property by property, the strict check
-   * walking it) per request was per-turn work with the same result each time. LangChain4j's specifications are
-   * immutable, so requests share them. Bounded: a caller with ever-new tools empties it rather than grows it.
+   * Converted tools, keyed by the port's tool spec and the strict flag: the LangChain4j specification and the JSON
+   * LangChain4j makes of it for the request. The domain offers the same few tools on every turn; converting one
+   * per request was per-turn work with the same result each time. Bounded: a caller with ever-new tools empties it
+   * rather than grows it.
    *
    * <p>Looked up by the tool spec instance first: the domain's tools hold their spec in a field, so every turn
    * offers the same instances, and an identity lookup skips hashing and comparing the whole schema (a record's
    * hashCode walks every member of its JSON schema; that walk was 3.6 % of a chat turn's worker-thread samples).
    * An equal spec in another instance still finds the conversion by value.
+   *
+   * <p>Why the JSON too: LangChain4j converts every tool specification into its request form on every request
+   * (each property schema parsed from its JSON text into maps) and then writes the maps out again; in session 7's
+   * profile of the chat benchmark that was 6.6 % of all the JVM's samples for the conversion alone, plus most of
+   * the request's JSON writing (11.6 %). So the tools are rendered once, by LangChain4j's own converter
+   * ({@code OpenAiUtils.toTools}, in its internal package: an upgrade that changes it fails to compile here, and
+   * {@code ChatMappingTest} compares the result with what LangChain4j sends for the same tools), and every request
+   * carries the rendered array as its {@code tools} member (a raw custom parameter, written verbatim).
    */
   private static final int MAX_CACHED_TOOLS = 256;
-  private static final Map<CachedTool, ToolSpecification> TOOL_SPECIFICATIONS = new ConcurrentHashMap<>();
-  private static final Map<SameTool, ToolSpecification> TOOL_SPECIFICATIONS_BY_INSTANCE = new ConcurrentHashMap<>();
+  private static final Map<CachedTool, RenderedTool> TOOLS = new ConcurrentHashMap<>();
+  private static final Map<SameTool, RenderedTool> TOOLS_BY_INSTANCE = new ConcurrentHashMap<>();
+  /** Writes LangChain4j's request classes as its own client does (their annotations name and omit members). */
+  private static final ObjectMapper TOOL_WRITER = new ObjectMapper();
+
+  /** A tool converted: the LangChain4j specification, and its JSON as a member of a request's {@code tools}. */
+  private record RenderedTool(ToolSpecification specification, String json) {
+  }
 
   private record CachedTool(ToolSpec tool, boolean strict) {
   }
@@ -88,8 +107,7 @@ final class ChatMapping {
       parameters.maxCompletionTokens(request.maxOutputTokens());
     }
     if (!request.tools().isEmpty()) {
-      parameters.toolSpecifications(request.tools().stream().map(tool -> toToolSpecification(tool, strictTools))
-          .toList());
+      parameters.customParameters(Map.of("tools", new RawValue(toolsJson(request.tools(), strictTools))));
     }
     request.responseSchema().ifPresent(schema -> parameters.responseFormat(toResponseFormat(schema)));
     return ChatRequest.builder().messages(messages).parameters(parameters.build()).build();
@@ -123,25 +141,51 @@ final class ChatMapping {
   }
 
   static ToolSpecification toToolSpecification(ToolSpec tool, boolean strictTools) {
+    return rendered(tool, strictTools).specification();
+  }
+
+  /** The request's {@code tools} array, as LangChain4j would write it for these tools. */
+  static String toolsJson(List<ToolSpec> tools, boolean strictTools) {
+    StringBuilder json = new StringBuilder(4096).append('[');
+    for (int i = 0; i < tools.size(); i++) {
+      if (i > 0) {
+        json.append(',');
+      }
+      json.append(rendered(tools.get(i), strictTools).json());
+    }
+    return json.append(']').toString();
+  }
+
+  private static RenderedTool rendered(ToolSpec tool, boolean strictTools) {
     SameTool instance = new SameTool(tool, strictTools);
-    ToolSpecification cached = TOOL_SPECIFICATIONS_BY_INSTANCE.get(instance);
+    RenderedTool cached = TOOLS_BY_INSTANCE.get(instance);
     if (cached != null) {
       return cached;
     }
     CachedTool key = new CachedTool(tool, strictTools);
-    cached = TOOL_SPECIFICATIONS.get(key);
+    cached = TOOLS.get(key);
     if (cached == null) {
-      if (TOOL_SPECIFICATIONS.size() >= MAX_CACHED_TOOLS) {
-        TOOL_SPECIFICATIONS.clear();
+      if (TOOLS.size() >= MAX_CACHED_TOOLS) {
+        TOOLS.clear();
       }
-      cached = convert(tool, strictTools);
-      TOOL_SPECIFICATIONS.put(key, cached);
+      cached = render(convert(tool, strictTools));
+      TOOLS.put(key, cached);
     }
-    if (TOOL_SPECIFICATIONS_BY_INSTANCE.size() >= MAX_CACHED_TOOLS) {
-      TOOL_SPECIFICATIONS_BY_INSTANCE.clear();
+    if (TOOLS_BY_INSTANCE.size() >= MAX_CACHED_TOOLS) {
+      TOOLS_BY_INSTANCE.clear();
     }
-    TOOL_SPECIFICATIONS_BY_INSTANCE.put(instance, cached);
+    TOOLS_BY_INSTANCE.put(instance, cached);
     return cached;
+  }
+
+  private static RenderedTool render(ToolSpecification specification) {
+    // false: the models are built with strictTools(false); a tool is strict when its specification says so.
+    Tool tool = OpenAiUtils.toTools(List.of(specification), false).get(0);
+    try {
+      return new RenderedTool(specification, TOOL_WRITER.writeValueAsString(tool));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("tool " + specification.name() + " cannot be written as JSON", e);
+    }
   }
 
   private static ToolSpecification convert(ToolSpec tool, boolean strictTools) {
