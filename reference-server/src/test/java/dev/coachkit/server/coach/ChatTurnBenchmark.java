@@ -195,13 +195,13 @@ class ChatTurnBenchmark {
     // until session 5) burst CPU, class loading and JIT compilation into that row's first second.
     List<List<String>> usersPerRow = new ArrayList<>();
     for (Row row : ROWS) {
-      usersPerRow.add(mintUsers(client, row.users()));
+      usersPerRow.add(mintUsers(vertx, client, row.users()));
     }
     if (ROWS.stream().anyMatch(Row::floor)) {
       try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute(FloorTurnResource.TABLE_DDL);
       }
-      run(vertx, client, new Row(true, 16, OptionalLong.empty()), mintUsers(client, 16), Duration.ZERO,
+      run(vertx, client, new Row(true, 16, OptionalLong.empty()), mintUsers(vertx, client, 16), Duration.ZERO,
           WARM_UP.dividedBy(3));
     }
     String warmUp = warmUp(vertx, client, jvm) + checkpoint();
@@ -270,7 +270,7 @@ class ChatTurnBenchmark {
     List<Row> shapes = ROWS.stream().filter(row -> !row.floor()).map(row -> new Row(false, row.users(), row.rate()))
         .distinct().toList();
     long started = System.nanoTime();
-    run(vertx, client, new Row(false, 16, OptionalLong.empty()), mintUsers(client, 16), Duration.ZERO, WARM_UP);
+    run(vertx, client, new Row(false, 16, OptionalLong.empty()), mintUsers(vertx, client, 16), Duration.ZERO, WARM_UP);
     long settledMillis = (long) (JIT_SETTLED_PERCENT / 100 * WARM_UP_SLICE.toMillis());
     int calmInARow = 0; // consecutive slices in which the compilers stayed under the threshold
     List<Long> lastRound = new ArrayList<>();
@@ -278,7 +278,7 @@ class ChatTurnBenchmark {
     while (calmInARow < shapes.size()
         && System.nanoTime() - started + WARM_UP_SLICE.toNanos() <= WARM_UP_MAX.toNanos()) {
       Row shape = shapes.get(slice++ % shapes.size());
-      List<String> users = mintUsers(client, shape.users());
+      List<String> users = mintUsers(vertx, client, shape.users());
       jvm.begin();
       run(vertx, client, shape, users, Duration.ZERO, WARM_UP_SLICE);
       long jitMillis = jvm.end().compileMillis();
@@ -314,18 +314,31 @@ class ChatTurnBenchmark {
   /**
    * Bearer tokens of {@code count} new users from the local issuer, asked for through the load generator's client
    * (no REST Assured: made between warm-up slices, its Groovy would burst CPU and JIT compilation).
+   *
+   * <p>Each request is made on the client's event loop, as the turns are. Built from this (test) thread, the chain's
+   * last step ({@code response.body()}) could be attached after the response had already arrived, when this thread
+   * was descheduled between building two steps on a busy host: Vert.x then hands the late step to the event loop,
+   * which has by then passed the body on to nobody, and the step reads an empty body. That made two benchmark runs
+   * fail in their warm-up ("No content to map" for a 200 answer): session 8's 03:55 run and session 9's 06:59 run.
    */
-  private List<String> mintUsers(HttpClient client, int count) throws Exception {
+  private List<String> mintUsers(Vertx vertx, HttpClient client, int count) throws Exception {
     List<String> tokens = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String body = new JsonObject().put("user", "bench-" + UUID.randomUUID().toString().substring(0, 8)).encode();
-      Buffer answer = client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/local/tokens")
+      CompletableFuture<Buffer> answered = new CompletableFuture<>();
+      vertx.runOnContext(v -> client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI("/local/tokens")
               .putHeader("Content-Type", "application/json"))
           .compose(request -> request.send(Buffer.buffer(body)))
           .compose(response -> response.statusCode() == 200 ? response.body()
               : Future.failedFuture("POST /local/tokens answered " + response.statusCode()))
-          .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      JsonObject minted = new JsonObject(answer);
+          .onComplete(result -> {
+            if (result.succeeded()) {
+              answered.complete(result.result());
+            } else {
+              answered.completeExceptionally(result.cause());
+            }
+          }));
+      JsonObject minted = new JsonObject(answered.get(10, TimeUnit.SECONDS));
       assertThat(minted.getString("tokenType")).as("token type from POST /local/tokens").isEqualTo("Bearer");
       tokens.add(minted.getString("accessToken"));
     }
