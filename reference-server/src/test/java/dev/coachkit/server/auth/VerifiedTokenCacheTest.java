@@ -3,11 +3,9 @@ package dev.coachkit.server.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.coachkit.ports.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,31 +13,7 @@ class VerifiedTokenCacheTest {
 
   private static final Instant NOW = Instant.parse("2030-05-01T10:00:00Z");
 
-  /** A clock the test moves. */
-  private static final class MovingClock extends Clock {
-    private Instant now = NOW;
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
-  private final MovingClock clock = new MovingClock();
+  private final MutableClock clock = new MutableClock(NOW);
 
   private VerifiedTokenCache<String> cache(Duration ttl, int maxEntries) {
     return new VerifiedTokenCache<>(ttl, maxEntries, Optional.empty(), clock);
