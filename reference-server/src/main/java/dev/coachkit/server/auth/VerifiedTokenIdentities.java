@@ -86,7 +86,8 @@ public class VerifiedTokenIdentities {
       return Optional.empty();
     }
     Remembered remembered = found.get();
-    QuarkusSecurityIdentity.Builder builder = copy(remembered.identity());
+    QuarkusSecurityIdentity.Builder builder = withoutAttributes(remembered.identity())
+        .addAttributes(remembered.identity().getAttributes());
     if (routingContext != null) {
       remembered.routingContextNames().forEach(name -> builder.addAttribute(name, routingContext));
     }
@@ -129,13 +130,7 @@ public class VerifiedTokenIdentities {
         tokenAttributes.put(name, value);
       }
     });
-    SecurityIdentity withoutRequest = QuarkusSecurityIdentity.builder()
-        .setPrincipal(identity.getPrincipal())
-        .addRoles(identity.getRoles())
-        .addCredentials(identity.getCredentials())
-        .addPermissions(identity.getPermissions())
-        .addAttributes(tokenAttributes)
-        .build();
+    SecurityIdentity withoutRequest = withoutAttributes(identity).addAttributes(tokenAttributes).build();
     boolean remembered = cache.remember(credential.getToken(),
         new Remembered(withoutRequest, List.copyOf(routingContextNames), List.copyOf(requestContextNames)),
         expiresAt.get(), instantClaim(jwt, Claims.iat));
@@ -152,14 +147,16 @@ public class VerifiedTokenIdentities {
         ? Optional.of(Instant.ofEpochSecond(((Number) value).longValue())) : Optional.empty();
   }
 
-  private static QuarkusSecurityIdentity.Builder copy(SecurityIdentity identity) {
-    // Not QuarkusSecurityIdentity.builder(identity): its permission checker would keep a reference to the stored
-    // identity's own checker chain for every request; the stored identity's permissions are plain values.
+  /**
+   * A builder with the identity's principal, roles, credentials and permissions. Not
+   * QuarkusSecurityIdentity.builder(identity): its permission checker would keep the identity it was made from,
+   * with that request's attributes, reachable from every copy; these identities' permissions are plain values.
+   */
+  private static QuarkusSecurityIdentity.Builder withoutAttributes(SecurityIdentity identity) {
     return QuarkusSecurityIdentity.builder()
         .setPrincipal(identity.getPrincipal())
         .addRoles(identity.getRoles())
         .addCredentials(identity.getCredentials())
-        .addPermissions(identity.getPermissions())
-        .addAttributes(identity.getAttributes());
+        .addPermissions(identity.getPermissions());
   }
 }
