@@ -1,10 +1,10 @@
 package dev.coachkit.domain.conversation;
 
 import dev.coachkit.domain.persona.CoachLanguage;
+import dev.coachkit.domain.text.Accents;
 import dev.coachkit.domain.tool.CoachTools;
 import dev.coachkit.ports.model.coaching.Persona;
 import dev.coachkit.ports.model.conversation.ToolResult;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +29,6 @@ final class TurnInsights {
       "\\b(meal|nutrition|diet|eating|food) (plan|program|programme)\\b|\\bwhat should i eat\\b|\\bmacros\\b"
           + "|\\bcalorie (target|goal)s?\\b|\\bplan de (alimentacion|comidas|nutricion)\\b|\\bplan nutricional\\b"
           + "|\\bdieta\\b|\\bque (debo|deberia) comer\\b|\\bmacronutrientes\\b");
-
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
 
   record Insights(List<String> suggestedActions, boolean requiresWorkoutPlan, boolean requiresNutritionPlan) {}
 
@@ -92,7 +90,6 @@ final class TurnInsights {
   }
 
   private static String normalize(String text) {
-    // Compiled once: String.replaceAll compiles its pattern on every call.
-    return MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("").toLowerCase(Locale.ROOT);
+    return Accents.strip(text).toLowerCase(Locale.ROOT);
   }
 }

@@ -1,12 +1,11 @@
 package dev.coachkit.domain.plan;
 
+import dev.coachkit.domain.text.Accents;
 import dev.coachkit.ports.model.coaching.Sex;
-
 import dev.coachkit.ports.model.plan.BiologicalSex;
 import dev.coachkit.ports.model.plan.DietaryPreference;
 import dev.coachkit.ports.model.plan.Equipment;
 import dev.coachkit.ports.model.plan.Limitation;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -179,8 +178,7 @@ public final class ProfileNormaliser {
 
   /** Lower case, accents removed, every run of non-letters and non-digits a single space. */
   static String simplify(String text) {
-    String decomposed = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-    return decomposed.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    return Accents.strip(text).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
   private static <E> Normalised<E> match(Collection<String> entries, Map<String, Set<E>> vocabulary) {

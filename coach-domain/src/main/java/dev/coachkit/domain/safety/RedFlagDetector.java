@@ -1,7 +1,7 @@
 package dev.coachkit.domain.safety;
 
 import dev.coachkit.domain.persona.CoachLanguage;
-import java.text.Normalizer;
+import dev.coachkit.domain.text.Accents;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,6 @@ public final class RedFlagDetector {
   private record Rule(RedFlag flag, CoachLanguage language, Pattern pattern) {}
 
   private static final String NUM = "(\\d{1,4})";
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final List<Rule> rules = new ArrayList<>();
   private static final Pattern PREGNANT_EN =
@@ -151,7 +150,7 @@ public final class RedFlagDetector {
   /** Lower case, accents removed, curly apostrophes straightened, whitespace collapsed. */
   static String normalize(String text) {
     // Compiled once: String.replaceAll compiles its pattern on every call.
-    String decomposed = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
-    return WHITESPACE.matcher(decomposed.toLowerCase(Locale.ROOT).replace('\u2019', '\'')).replaceAll(" ").strip();
+    String folded = Accents.strip(text).toLowerCase(Locale.ROOT).replace('\u2019', '\'');
+    return WHITESPACE.matcher(folded).replaceAll(" ").strip();
   }
 }

@@ -1,0 +1,2 @@
+/** Text helpers the domain's matchers share. */
+package dev.coachkit.domain.text;
