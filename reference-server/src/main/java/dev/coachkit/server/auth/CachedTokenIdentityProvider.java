@@ -18,9 +18,6 @@ import java.util.Optional;
 @ApplicationScoped
 public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
-  /** The attribute that marks an identity handed out from the cache (so it is not stored again). */
-  static final String FROM_CACHE = "coachkit.verified-token-cache";
-
   private final VerifiedTokenIdentities identities;
 
   CachedTokenIdentityProvider(VerifiedTokenIdentities identities) {
@@ -40,8 +37,7 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
 
   @Override
   public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-    if (!identities.enabled() || !(request.getToken() instanceof AccessTokenCredential)
-        || request.getToken().getToken() == null) {
+    if (!(request.getToken() instanceof AccessTokenCredential) || request.getToken().getToken() == null) {
       return Uni.createFrom().nullItem();
     }
     Optional<SecurityIdentity> known = identities.find(request.getToken().getToken(),

@@ -47,6 +47,9 @@ public class VerifiedTokenIdentities {
     int maxEntries();
   }
 
+  /** The attribute that marks an identity handed out from the cache (so it is not stored again). */
+  private static final String FROM_CACHE = "coachkit.verified-token-cache";
+
   /** An identity minus what belonged to its request; the names those attributes had. */
   record Remembered(SecurityIdentity identity, List<String> routingContextNames,
       List<String> requestContextNames) {}
@@ -70,14 +73,9 @@ public class VerifiedTokenIdentities {
         .description("Bearer tokens verified and stored in the verified-token cache").register(registry);
   }
 
-  /** Whether the cache is on ({@code coach.auth.token-cache.ttl} not zero). */
-  boolean enabled() {
-    return cache.enabled();
-  }
-
   /**
    * The identity an earlier request with exactly this token was given, bound to this request, unless the entry has
-   * expired.
+   * expired (or the cache is off: then nothing is looked up, not even the token's digest).
    */
   Optional<SecurityIdentity> find(String token, RoutingContext routingContext,
       AuthenticationRequestContext requestContext) {
@@ -94,7 +92,7 @@ public class VerifiedTokenIdentities {
     if (requestContext != null) {
       remembered.requestContextNames().forEach(name -> builder.addAttribute(name, requestContext));
     }
-    builder.addAttribute(CachedTokenIdentityProvider.FROM_CACHE, Boolean.TRUE);
+    builder.addAttribute(FROM_CACHE, Boolean.TRUE);
     hits.increment();
     return Optional.of(builder.build());
   }
@@ -107,7 +105,7 @@ public class VerifiedTokenIdentities {
    */
   boolean remember(SecurityIdentity identity) {
     if (!cache.enabled() || identity.isAnonymous()
-        || Boolean.TRUE.equals(identity.getAttribute(CachedTokenIdentityProvider.FROM_CACHE))
+        || Boolean.TRUE.equals(identity.getAttribute(FROM_CACHE))
         || !(identity.getPrincipal() instanceof JsonWebToken)) {
       return false;
     }
