@@ -14,6 +14,8 @@ import dev.coachkit.adapter.persistence.internal.MeasurementJpaRepository;
 import dev.coachkit.adapter.persistence.internal.NamedSql;
 import dev.coachkit.adapter.persistence.internal.NutritionDayJpaEntity;
 import dev.coachkit.adapter.persistence.internal.NutritionDayJpaRepository;
+import dev.coachkit.adapter.persistence.internal.PlanJpaEntity;
+import dev.coachkit.adapter.persistence.internal.PlanMapper;
 import dev.coachkit.adapter.persistence.internal.WorkoutJpaEntity;
 import dev.coachkit.adapter.persistence.internal.WorkoutJpaRepository;
 import dev.coachkit.ports.model.coaching.CheckInSummary;
@@ -42,16 +44,19 @@ import javax.sql.DataSource;
 
 /**
  * {@link CoachDataStore} on PostgreSQL; every method is one transaction. {@link #recent}, read on every chat turn,
- * is one autocommit statement when the caller has no transaction (ADR-0013).
+ * is one autocommit statement when the caller has no transaction (ADR-0013), and brings the plans in force with
+ * it: the turn's whole coach knowledge is one round trip.
  */
 @ApplicationScoped
 @Transactional
 public class PanacheCoachDataRepository implements CoachDataStore {
   /**
-   * {@link #recent}: the profile, the windows of workouts, nutrition days and measurements, the active goals and
-   * the latest check-in, each as JSON in its own column, with the orders of the single reads. Columns whose names
-   * differ from the entity fields are renamed; the workouts' jsonb exercises stay JSON text, as the entity holds
-   * them.
+   * {@link #recent}: the profile, the windows of workouts, nutrition days and measurements, the active goals, the
+   * latest check-in and the plans in force, each as JSON in its own column, with the orders of the single reads
+   * (the plans are put in kind order after mapping, as {@link PanachePlanRepository#activePlans} does). Columns
+   * whose names differ from the entity fields are renamed; the workouts' jsonb exercises and the plans' jsonb
+   * bodies stay JSON text, as the entities hold them. The plans read uses the partial unique index of one ACTIVE
+   * plan per user and kind.
    */
   static final String RECENT_SQL = "SELECT"
       + " (SELECT row_to_json(p)::text FROM coach_profiles p WHERE p.user_id = :user),"
@@ -67,7 +72,9 @@ public class PanacheCoachDataRepository implements CoachDataStore {
       + " (SELECT json_agg(g ORDER BY g.created_at, g.id)::text FROM goals g WHERE g.user_id = :user"
       + " AND g.status = 'ACTIVE'),"
       + " (SELECT row_to_json(c)::text FROM check_ins c WHERE c.user_id = :user"
-      + " ORDER BY c.period_end DESC, c.created_at DESC, c.id DESC LIMIT 1)";
+      + " ORDER BY c.period_end DESC, c.created_at DESC, c.id DESC LIMIT 1),"
+      + " (SELECT json_agg(pl)::text FROM (SELECT id, user_id, kind, version, status, source_conversation_id,"
+      + " body::text AS body, created_at FROM plans WHERE user_id = :user AND status = 'ACTIVE') pl)";
 
   private final CoachProfileJpaRepository profiles;
   private final WorkoutJpaRepository workouts;
@@ -80,6 +87,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
   private static final IdGenerator IDS = IdGenerator.timeOrdered();
 
   private final CoachDataMapper mapper;
+  private final PlanMapper planMapper;
   private final DataSource dataSource;
 
   PanacheCoachDataRepository(
@@ -90,6 +98,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
       GoalJpaRepository goals,
       CheckInJpaRepository checkIns,
       CoachDataMapper mapper,
+      PlanMapper planMapper,
       DataSource dataSource) {
     this.profiles = profiles;
     this.workouts = workouts;
@@ -98,6 +107,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
     this.goals = goals;
     this.checkIns = checkIns;
     this.mapper = mapper;
+    this.planMapper = planMapper;
     this.dataSource = dataSource;
   }
 
@@ -220,7 +230,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
     Object[] row = Jdbc.run(dataSource, RECENT.sql(), statement -> params.bind(RECENT, statement), statement -> {
       try (ResultSet result = statement.executeQuery()) {
         result.next();
-        Object[] columns = new Object[6];
+        Object[] columns = new Object[7];
         for (int column = 0; column < columns.length; column++) {
           columns[column] = result.getString(column + 1);
         }
@@ -233,7 +243,8 @@ public class PanacheCoachDataRepository implements CoachDataStore {
         JsonRows.list(row[2], NutritionDayJpaEntity.class).stream().map(mapper::toModel).toList(),
         JsonRows.list(row[3], MeasurementJpaEntity.class).stream().map(mapper::toModel).toList(),
         JsonRows.list(row[4], GoalJpaEntity.class).stream().map(mapper::toModel).toList(),
-        JsonRows.one(row[5], CheckInJpaEntity.class).map(mapper::toModel));
+        JsonRows.one(row[5], CheckInJpaEntity.class).map(mapper::toModel),
+        PanachePlanRepository.inForce(JsonRows.list(row[6], PlanJpaEntity.class), planMapper));
   }
 
   @Override

@@ -27,8 +27,9 @@ import javax.sql.DataSource;
  * {@link PlanStore} on PostgreSQL; every method is one transaction. A new version takes a per-user-and-kind
  * advisory lock, supersedes the active version and inserts version max + 1. The unique (user, kind, version)
  * constraint and the partial unique index of one ACTIVE plan per user and kind hold the rules in the database.
- * {@link #activePlans}, read on every chat turn, is one autocommit statement when the caller has no transaction
- * (ADR-0013).
+ * {@link #activePlans} is one autocommit statement when the caller has no transaction (ADR-0013); a chat turn does
+ * not call it, it gets the plans in force with the rest of its coach data from
+ * {@link PanacheCoachDataRepository#recent}.
  */
 @ApplicationScoped
 @Transactional
@@ -101,10 +102,17 @@ public class PanachePlanRepository implements PlanStore {
   @Override
   @Transactional(TxType.SUPPORTS)
   public List<Plan> activePlans(UserId userId) {
-    // Plain JDBC, one autocommit statement or in the caller's transaction (see Jdbc): read once per turn, never
-    // managed.
+    // Plain JDBC, one autocommit statement or in the caller's transaction (see Jdbc): never managed.
     List<PlanJpaEntity> rows = Jdbc.list(dataSource, ACTIVE_PLANS_SQL,
         statement -> statement.setString(1, userId.value()), PanachePlanRepository::plan);
+    return inForce(rows, mapper);
+  }
+
+  /**
+   * The plans in force from their rows, in {@link PlanKind} order: the one mapping of {@link #activePlans} and of
+   * the plans {@link PanacheCoachDataRepository#recent} reads with the coach data.
+   */
+  static List<Plan> inForce(List<PlanJpaEntity> rows, PlanMapper mapper) {
     return rows.stream()
         .map(mapper::toModel)
         .sorted(Comparator.comparing(Plan::kind))

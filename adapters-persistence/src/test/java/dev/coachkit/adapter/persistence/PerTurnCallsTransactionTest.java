@@ -10,15 +10,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.coordinator.TxStats;
 import dev.coachkit.ports.model.coaching.CoachDataWindow;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.ConversationStart;
+import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import dev.coachkit.ports.out.conversation.ConversationStore;
 import dev.coachkit.ports.out.plan.PlanStore;
 import dev.coachkit.ports.out.usage.UsageLedger;
+import dev.coachkit.ports.testing.TestCoachDataFactory;
 import dev.coachkit.ports.testing.TestIds;
+import dev.coachkit.ports.testing.TestPlanFactory;
 import dev.coachkit.ports.testing.TestUsageEntryFactory;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -32,8 +37,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The store calls of a chat turn (ADR-0013): one autocommit statement each, without a JTA transaction of their own,
- * while their rare multi-statement paths still get one and a caller's transaction is joined. Narayana's own
- * statistics count the transactions it begins.
+ * while their rare multi-statement paths still get one and a caller's transaction is joined. The coach knowledge,
+ * plans in force included, is one of them. Narayana's own statistics count the transactions it begins; Agroal's
+ * pool metrics count the connections a call takes, one per statement on these paths.
  */
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
@@ -47,6 +53,7 @@ class PerTurnCallsTransactionTest {
   @Inject PlanStore plans;
   @Inject CoachDataStore coachData;
   @Inject DataSource dataSource;
+  @Inject AgroalDataSource pool;
 
   @BeforeEach
   void countTransactions() {
@@ -64,7 +71,6 @@ class PerTurnCallsTransactionTest {
     long before = transactions();
 
     coachData.recent(alice, WINDOW);
-    plans.activePlans(alice);
     ledger.tally(alice, T0, T0);
     ConversationStart started = conversations.start(newConversation(alice), userText("Hi", T0));
     ledger.record(TestUsageEntryFactory.chat(alice, started.conversation().id(), 100, T0.plusSeconds(1)));
@@ -75,6 +81,30 @@ class PerTurnCallsTransactionTest {
     assertThat(Sql.count(dataSource, "SELECT count(*) FROM messages WHERE user_id = ?", alice.value())).isEqualTo(2);
     assertThat(conversations.find(alice, started.conversation().id()).orElseThrow().messageCount()).isEqualTo(2);
     assertThat(ledger.tally(alice, T0, T0)).isEqualTo(new UsageTally(100, 1));
+  }
+
+  @Test
+  void givenCoachDataAndPlansInForce_recent_readsThemAllInOneAutocommitStatement() {
+    UserId alice = TestIds.user();
+    coachData.saveProfile(TestCoachDataFactory.profile(alice));
+    coachData.saveWorkout(TestCoachDataFactory.workout(alice, DAY));
+    Plan nutrition = plans.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, T0));
+    Plan workout = plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0.plusSeconds(1)));
+    long transactionsBefore = transactions();
+    pool.getConfiguration().setMetricsEnabled(true);
+    try {
+      pool.getMetrics().reset();
+
+      RecentCoachData recent = coachData.recent(alice, WINDOW);
+
+      assertThat(pool.getMetrics().acquireCount()).isEqualTo(1);
+      assertThat(transactions() - transactionsBefore).isZero();
+      assertThat(recent.profile()).isPresent();
+      assertThat(recent.workouts()).hasSize(1);
+      assertThat(recent.activePlans()).containsExactly(workout, nutrition);
+    } finally {
+      pool.getConfiguration().setMetricsEnabled(false);
+    }
   }
 
   @Test

@@ -6,14 +6,11 @@ import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.CoachKnowledge;
 import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.common.UserId;
-import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
-import dev.coachkit.ports.out.plan.PlanStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,13 +19,11 @@ import java.util.Objects;
  */
 public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase {
   private final CoachDataStore store;
-  private final PlanStore plans;
   private final Clock clock;
   private final CoachKnowledgeWindows windows;
 
-  public GetCoachKnowledgeService(CoachDataStore store, PlanStore plans, Clock clock, CoachKnowledgeWindows windows) {
+  public GetCoachKnowledgeService(CoachDataStore store, Clock clock, CoachKnowledgeWindows windows) {
     this.store = Objects.requireNonNull(store, "store must not be null");
-    this.plans = Objects.requireNonNull(plans, "plans must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
     this.windows = Objects.requireNonNull(windows, "windows must not be null");
   }
@@ -38,8 +33,8 @@ public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase 
     UserId user = query.userId();
     Instant now = clock.instant();
     LocalDate today = Calendar.today(clock);
-    // One read of the coach data and one of the plans: each store answers in one call (one transaction in a
-    // database adapter) instead of one call per kind of record.
+    // One read, plans in force included: the store answers in one call (one statement in the database adapter)
+    // instead of one call per kind of record.
     RecentCoachData recent = store.recent(user, new CoachDataWindow(
         today.minusDays(windows.workoutDays() - 1L),
         today.minusDays(windows.nutritionDays() - 1L),
@@ -47,7 +42,6 @@ public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase 
         now.minus(Duration.ofDays(windows.progressDays())),
         // the end is exclusive; a second's slack keeps a measurement taken "now" in the window
         now.plusSeconds(1)));
-    List<Plan> activePlans = plans.activePlans(user);
     return new CoachKnowledge(
         user,
         now,
@@ -57,6 +51,6 @@ public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase 
         recent.measurements(),
         recent.activeGoals(),
         recent.latestCheckIn(),
-        activePlans);
+        recent.activePlans());
   }
 }

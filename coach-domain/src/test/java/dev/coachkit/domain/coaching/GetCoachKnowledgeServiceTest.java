@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class GetCoachKnowledgeServiceTest {
   private final TestCoachWorld world = new TestCoachWorld(); // Monday 2026-01-05 09:00 UTC
-  private final GetCoachKnowledgeService service = new GetCoachKnowledgeService(world.coachData, world.plans,
-      world.clock, CoachKnowledgeWindows.standard());
+  private final GetCoachKnowledgeService service = new GetCoachKnowledgeService(world.coachData, world.clock,
+      CoachKnowledgeWindows.standard());
   private final UserId user = TestIds.user();
   private final LocalDate today = TestCoachDataFactory.MONDAY;
 

@@ -40,8 +40,9 @@ public final class TestCoachWorld {
   public final MutableClock clock = new MutableClock();
   public final IdGenerator ids = IdGenerator.random();
   public final InMemoryConversationStore conversations = new InMemoryConversationStore();
-  public final InMemoryCoachDataStore coachData = new InMemoryCoachDataStore();
   public final InMemoryPlanStore plans = new InMemoryPlanStore();
+  /** Its {@code recent} answers the plans in force from {@link #plans}, as the database adapter does. */
+  public final InMemoryCoachDataStore coachData = new InMemoryCoachDataStore(plans);
   public final InMemoryVoiceSessionStore voiceSessions = new InMemoryVoiceSessionStore();
   public final InMemoryUsageLedger usage = new InMemoryUsageLedger();
   public final InMemoryFeedbackStore feedback = new InMemoryFeedbackStore();

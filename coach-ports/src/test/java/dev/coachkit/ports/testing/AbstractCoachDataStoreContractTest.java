@@ -16,7 +16,9 @@ import dev.coachkit.ports.model.coaching.ProgressMeasurement;
 import dev.coachkit.ports.model.coaching.RecentCoachData;
 import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.UserId;
+import dev.coachkit.ports.model.plan.Plan;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
+import dev.coachkit.ports.out.plan.PlanStore;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,15 +26,26 @@ import org.junit.jupiter.api.Test;
 
 /** Contract every {@link CoachDataStore} must meet. */
 public abstract class AbstractCoachDataStoreContractTest {
+  private static final CoachDataWindow WEEK =
+      new CoachDataWindow(MONDAY, MONDAY, MONDAY.plusDays(6), T0, T0.plusSeconds(1));
+
   protected CoachDataStore store;
+  protected PlanStore plans;
   protected UserId alice;
   protected UserId bob;
 
   protected abstract CoachDataStore newStore();
 
+  /**
+   * The plan store over the same data as the store {@link #newStore()} made: {@link CoachDataStore#recent} must
+   * answer the plans in force that this store holds. Called after {@link #newStore()}.
+   */
+  protected abstract PlanStore planStore();
+
   @BeforeEach
   void setUpStore() {
     store = newStore();
+    plans = planStore();
     alice = TestIds.user();
     bob = TestIds.user();
   }
@@ -228,6 +241,8 @@ public abstract class AbstractCoachDataStoreContractTest {
     CheckInSummary lastWeek = TestCoachDataFactory.checkIn(alice, MONDAY.minusDays(7), T0);
     store.saveCheckIn(lastWeek);
     store.saveCheckIn(earlierWeek);
+    Plan nutritionPlan = plans.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, T0));
+    Plan workoutPlan = plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0.plusSeconds(60)));
     CoachDataWindow window = new CoachDataWindow(MONDAY, MONDAY.plusDays(2), MONDAY.plusDays(6), T0,
         T0.plusSeconds(3_601));
 
@@ -239,11 +254,12 @@ public abstract class AbstractCoachDataStoreContractTest {
     assertThat(recent.measurements()).containsExactly(atStart, atEnd);
     assertThat(recent.activeGoals()).containsExactly(older, newer);
     assertThat(recent.latestCheckIn()).contains(lastWeek);
+    assertThat(recent.activePlans()).containsExactly(workoutPlan, nutritionPlan);
     assertThat(recent).isEqualTo(new RecentCoachData(store.findProfile(alice),
         store.workouts(alice, MONDAY, MONDAY.plusDays(6)), store.nutritionDays(alice, MONDAY.plusDays(2),
             MONDAY.plusDays(6)), store.measurements(alice, T0, T0.plusSeconds(3_601)),
         store.goals(alice).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList(),
-        store.latestCheckIn(alice)));
+        store.latestCheckIn(alice), plans.activePlans(alice)));
   }
 
   @Test
@@ -254,12 +270,76 @@ public abstract class AbstractCoachDataStoreContractTest {
     store.saveMeasurement(TestCoachDataFactory.weight(bob, 80.0, T0));
     store.saveGoal(TestCoachDataFactory.goal(bob, "Bench 100 kg", T0));
     store.saveCheckIn(TestCoachDataFactory.checkIn(bob, MONDAY, T0));
+    plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(bob, T0));
 
     RecentCoachData recent = store.recent(alice,
         new CoachDataWindow(MONDAY, MONDAY, MONDAY.plusDays(6), T0, T0.plusSeconds(1)));
 
     assertThat(recent).isEqualTo(new RecentCoachData(Optional.empty(), List.of(), List.of(), List.of(), List.of(),
-        Optional.empty()));
+        Optional.empty(), List.of()));
+  }
+
+  @Test
+  void givenNoPlans_recent_hasNoActivePlansButTheRestOfTheSnapshot() {
+    CoachProfile profile = TestCoachDataFactory.profile(alice);
+    store.saveProfile(profile);
+    Goal goal = TestCoachDataFactory.goal(alice, "Run 5 km", T0);
+    store.saveGoal(goal);
+    plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(bob, T0)); // a plan in the store, but not hers
+
+    RecentCoachData recent = store.recent(alice, WEEK);
+
+    assertThat(recent.activePlans()).isEmpty();
+    assertThat(recent.activePlans()).isEqualTo(plans.activePlans(alice));
+    assertThat(recent.profile()).contains(profile);
+    assertThat(recent.activeGoals()).containsExactly(goal);
+  }
+
+  @Test
+  void givenOneWorkoutPlan_recent_includesItAsThePlanStoreAnswersIt() {
+    Plan workout = plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0));
+
+    RecentCoachData recent = store.recent(alice, WEEK);
+
+    assertThat(recent.activePlans()).containsExactly(workout);
+    assertThat(recent.activePlans()).isEqualTo(plans.activePlans(alice));
+  }
+
+  @Test
+  void givenANutritionPlanOlderThanTheWorkoutPlan_recent_listsTheWorkoutPlanFirst() {
+    // Stored and created nutrition first, and NUTRITION sorts before WORKOUT as text: only the kind order puts
+    // the workout first.
+    Plan nutrition = plans.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, T0));
+    Plan workout = plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0.plusSeconds(60)));
+
+    RecentCoachData recent = store.recent(alice, WEEK);
+
+    assertThat(recent.activePlans()).containsExactly(workout, nutrition);
+    assertThat(recent.activePlans()).isEqualTo(plans.activePlans(alice));
+  }
+
+  @Test
+  void givenASupersededVersion_recent_includesOnlyTheVersionInForce() {
+    Plan first = plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0));
+    Plan second = plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0.plusSeconds(60)));
+
+    RecentCoachData recent = store.recent(alice, WEEK);
+
+    assertThat(recent.activePlans()).containsExactly(second);
+    assertThat(recent.activePlans()).extracting(Plan::id).doesNotContain(first.id());
+    assertThat(recent.activePlans()).isEqualTo(plans.activePlans(alice));
+  }
+
+  @Test
+  void givenAnotherUsersPlans_recent_includesOnlyTheUsersOwn() {
+    Plan nutrition = plans.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, T0));
+    plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(bob, T0));
+    plans.saveNewVersion(TestPlanFactory.newNutritionPlan(bob, T0));
+
+    RecentCoachData recent = store.recent(alice, WEEK);
+
+    assertThat(recent.activePlans()).containsExactly(nutrition);
+    assertThat(recent.activePlans()).isEqualTo(plans.activePlans(alice));
   }
 
   private static Goal withStatus(Goal goal, GoalStatus status) {

@@ -14,6 +14,7 @@ import dev.coachkit.ports.model.common.GoalId;
 import dev.coachkit.ports.model.common.Require;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
+import dev.coachkit.ports.out.plan.PlanStore;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -21,17 +22,32 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** In-memory {@link CoachDataStore}; thread-safe by one lock. */
+/**
+ * In-memory {@link CoachDataStore}; thread-safe by one lock. {@link #recent} answers the plans in force from the
+ * {@link PlanStore} it is given, as a database adapter reads them from the same database.
+ */
 public final class InMemoryCoachDataStore implements CoachDataStore {
+  private final PlanStore plans;
   private final Map<UserId, CoachProfile> profiles = new HashMap<>();
   private final Map<Object, WorkoutLog> workouts = new LinkedHashMap<>();
   private final Map<String, NutritionDay> nutritionDays = new LinkedHashMap<>();
   private final Map<Object, ProgressMeasurement> measurements = new LinkedHashMap<>();
   private final Map<Object, Goal> goals = new LinkedHashMap<>();
   private final Map<Object, CheckInSummary> checkIns = new LinkedHashMap<>();
+
+  /** A store whose users have no plans: it sees an empty plan store of its own. */
+  public InMemoryCoachDataStore() {
+    this(new InMemoryPlanStore());
+  }
+
+  /** A store whose {@link #recent} reads the plans in force from {@code plans}. */
+  public InMemoryCoachDataStore(PlanStore plans) {
+    this.plans = Objects.requireNonNull(plans, "plans must not be null");
+  }
 
   @Override
   public synchronized Optional<CoachProfile> findProfile(UserId userId) {
@@ -120,7 +136,8 @@ public final class InMemoryCoachDataStore implements CoachDataStore {
         nutritionDays(userId, window.nutritionFrom(), window.through()),
         measurements(userId, window.measuredFrom(), window.measuredBefore()),
         goals(userId).stream().filter(g -> g.status() == GoalStatus.ACTIVE).toList(),
-        latestCheckIn(userId));
+        latestCheckIn(userId),
+        plans.activePlans(userId));
   }
 
   @Override

@@ -162,8 +162,8 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  GetCoachKnowledgeService knowledge(CoachDataStore store, PlanStore plans, Clock clock) {
-    return new GetCoachKnowledgeService(store, plans, clock, CoachKnowledgeWindows.standard());
+  GetCoachKnowledgeService knowledge(CoachDataStore store, Clock clock) {
+    return new GetCoachKnowledgeService(store, clock, CoachKnowledgeWindows.standard());
   }
 
   // ---------------------------------------------------------------- plans and check-ins

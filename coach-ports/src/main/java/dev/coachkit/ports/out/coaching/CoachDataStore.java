@@ -57,10 +57,11 @@ public interface CoachDataStore {
   Optional<CheckInSummary> latestCheckIn(UserId userId);
 
   /**
-   * The profile, the window's workouts, nutrition days and measurements, the ACTIVE goals and the latest check-in,
-   * read together (one consistent snapshot where the store supports it): the same as {@link #findProfile},
-   * {@link #workouts}, {@link #nutritionDays}, {@link #measurements}, {@link #goals} filtered to ACTIVE and
-   * {@link #latestCheckIn} would answer.
+   * The profile, the window's workouts, nutrition days and measurements, the ACTIVE goals, the latest check-in and
+   * the plans in force, read together (one consistent snapshot where the store supports it): the same as
+   * {@link #findProfile}, {@link #workouts}, {@link #nutritionDays}, {@link #measurements}, {@link #goals} filtered
+   * to ACTIVE, {@link #latestCheckIn} and {@link dev.coachkit.ports.out.plan.PlanStore#activePlans} (of the plan
+   * store over the same database) would answer.
    */
   RecentCoachData recent(UserId userId, CoachDataWindow window);
 
