@@ -61,7 +61,7 @@ public interface CoachDataStore {
    * the plans in force, read together (one consistent snapshot where the store supports it): the same as
    * {@link #findProfile}, {@link #workouts}, {@link #nutritionDays}, {@link #measurements}, {@link #goals} filtered
    * to ACTIVE, {@link #latestCheckIn} and {@link dev.coachkit.ports.out.plan.PlanStore#activePlans} (of the plan
-   * store over the same database) would answer.
+   * store that holds these users' plans) would answer.
    */
   RecentCoachData recent(UserId userId, CoachDataWindow window);
 
