@@ -24,53 +24,63 @@ public final class RedFlagDetector {
   private static final String NUM = "(\\d{1,4})";
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private final List<Rule> rules = new ArrayList<>();
-  private static final Pattern PREGNANT_EN =
-      Pattern.compile("\\b(pregnan\\w*|expecting a baby|with child)\\b");
-  private static final Pattern PREGNANT_ES = Pattern.compile("\\b(embarazad\\w*|embarazo|encinta)\\b");
-  private static final Pattern EXTREME_EN = Pattern.compile(
-      "\\b(lose|drop|shed|cut) \\d+ ?(kg|kilos?|pounds|lbs?)\\b|\\blose weight (fast|quickly)\\b|\\bcrash diet\\b"
-          + "|\\b(fasting|intermittent fast|starve|starving)\\b|\\b(strict|extreme|very low calorie) diet\\b"
-          + "|\\b\\d{3,4} ?(kcal|calories?)\\b|\\bcalorie deficit\\b|\\b(max(imum)?|extreme) (intensity|weights?)\\b"
-          + "|\\b(lose|losing) weight\\b");
-  private static final Pattern EXTREME_ES = Pattern.compile(
-      "\\b(bajar|perder|adelgazar) \\d+ ?(kg|kilos?)\\b|\\b(bajar|perder) (de )?peso\\b|\\badelgazar\\b"
-          + "|\\bayuno\\b|\\bayunar\\b|\\bdieta (estricta|extrema|muy baja)\\b|\\b\\d{3,4} ?(kcal|calorias)\\b"
-          + "|\\bdeficit calorico\\b|\\bdejar de comer\\b|\\bintensidad maxima\\b");
-  private static final Pattern LOW_INTAKE = Pattern.compile(
-      "\\b(eat|eating|ate|only|comer|como|comiendo|solo)\\b[^.!?]{0,30}?\\b" + NUM + " ?(kcal|calories|calorias)\\b");
+  private static final Pattern PREGNANT_EN = words("(pregnan\\w*|expecting a baby|with child)\\b");
+  private static final Pattern PREGNANT_ES = words("(embarazad\\w*|embarazo|encinta)\\b");
+  private static final Pattern EXTREME_EN = words(
+      "(lose|drop|shed|cut) \\d+ ?(kg|kilos?|pounds|lbs?)\\b", "lose weight (fast|quickly)\\b", "crash diet\\b",
+      "(fasting|intermittent fast|starve|starving)\\b", "(strict|extreme|very low calorie) diet\\b",
+      "\\d{3,4} ?(kcal|calories?)\\b", "calorie deficit\\b", "(max(imum)?|extreme) (intensity|weights?)\\b",
+      "(lose|losing) weight\\b");
+  private static final Pattern EXTREME_ES = words(
+      "(bajar|perder|adelgazar) \\d+ ?(kg|kilos?)\\b", "(bajar|perder) (de )?peso\\b", "adelgazar\\b",
+      "ayuno\\b", "ayunar\\b", "dieta (estricta|extrema|muy baja)\\b", "\\d{3,4} ?(kcal|calorias)\\b",
+      "deficit calorico\\b", "dejar de comer\\b", "intensidad maxima\\b");
+  private static final Pattern LOW_INTAKE = words(
+      "(eat|eating|ate|only|comer|como|comiendo|solo)\\b[^.!?]{0,30}?\\b" + NUM + " ?(kcal|calories|calorias)\\b");
 
   public RedFlagDetector() {
-    en(RedFlag.SELF_HARM, "\\b(kill|killing|hurt|hurting|cut|cutting|harm|harming) myself\\b|\\bsuicid\\w*"
-        + "|\\bend (my|it all|my own) life\\b|\\bend it all\\b|\\bwant(ed)? to die\\b|\\bself[- ]?harm\\w*"
-        + "|\\bno reason to live\\b|\\bbetter off dead\\b|\\bdon'?t want to (live|be alive)\\b");
-    es(RedFlag.SELF_HARM, "\\bsuicid\\w*|\\bquitarme la vida\\b|\\bhacerme dano\\b|\\bquiero morir(me)?\\b"
-        + "|\\bno quiero vivir\\b|\\bautolesi\\w*|\\bcortarme\\b|\\bmatarme\\b(?! de hambre)"
-        + "|\\bacabar con (mi vida|todo)\\b");
-    en(RedFlag.CHEST_PAIN, "\\bchest (pain|pains|hurts?|hurting|ache|aches|tightness|pressure)\\b"
-        + "|\\b(pain|tightness|pressure|squeezing) in (my|the) chest\\b|\\bmy chest (is |feels )?(tight|hurts?)\\b"
-        + "|\\bheart attack\\b|\\bpain (down|in) my left arm\\b");
-    es(RedFlag.CHEST_PAIN, "\\bdolor (en el|de|del) pecho\\b|\\bme duele (el|mucho el) pecho\\b"
-        + "|\\b(presion|opresion|punzadas?) en el pecho\\b|\\bdolor toracico\\b|\\binfarto\\b|\\bataque al corazon\\b"
-        + "|\\bdolor en el brazo izquierdo\\b");
-    en(RedFlag.FAINTING, "\\bfaint(ed|ing)?\\b(?! (memory|smell|sound|line|idea|hope))|\\bpass(ed|ing)? out\\b"
-        + "|\\bblack(ed|ing)? out\\b|\\blost consciousness\\b|\\bcollapsed\\b");
-    es(RedFlag.FAINTING, "\\bdesmay\\w*|\\bperdi (el conocimiento|la consciencia|el sentido)\\b"
-        + "|\\bperder el conocimiento\\b|\\bme caigo redond\\w*|\\bme quede inconsciente\\b");
-    en(RedFlag.EATING_DISORDER, "\\bpurg(e|ed|es|ing)\\b|\\bmake myself (throw up|vomit|sick)\\b"
-        + "|\\b(throw(ing)? up|vomit(ing)?) after (eating|meals?|dinner|lunch)\\b|\\blaxatives?\\b"
-        + "|\\bstarv(e|ing) myself\\b|\\banorexi\\w*|\\bbulimi\\w*|\\bbinge\\w*\\b[^.!?]{0,20}\\b(purge|vomit|throw up)"
-        + "|\\bnot eat(en|ing)? (anything |at all )?for (\\d+|two|three|several|a few) days\\b|\\bstop eating\\b");
-    es(RedFlag.EATING_DISORDER, "\\b(vomitar|vomito) despues de comer\\b|\\bprovoc\\w* (el )?vomito\\b"
-        + "|\\blaxantes?\\b|\\bmatarme de hambre\\b|\\banorexi\\w*|\\bbulimi\\w*|\\batracon\\w*\\b[^.!?]{0,20}vomit"
-        + "|\\bno (he )?com(er|ido) (nada )?(en|durante) (\\d+|dos|tres|varios) dias\\b|\\bdejar de comer\\b");
+    en(RedFlag.SELF_HARM, "(kill|killing|hurt|hurting|cut|cutting|harm|harming) myself\\b", "suicid\\w*",
+        "end (my|it all|my own) life\\b", "end it all\\b", "want(ed)? to die\\b", "self[- ]?harm\\w*",
+        "no reason to live\\b", "better off dead\\b", "don'?t want to (live|be alive)\\b");
+    es(RedFlag.SELF_HARM, "suicid\\w*", "quitarme la vida\\b", "hacerme dano\\b", "quiero morir(me)?\\b",
+        "no quiero vivir\\b", "autolesi\\w*", "cortarme\\b", "matarme\\b(?! de hambre)",
+        "acabar con (mi vida|todo)\\b");
+    en(RedFlag.CHEST_PAIN, "chest (pain|pains|hurts?|hurting|ache|aches|tightness|pressure)\\b",
+        "(pain|tightness|pressure|squeezing) in (my|the) chest\\b", "my chest (is |feels )?(tight|hurts?)\\b",
+        "heart attack\\b", "pain (down|in) my left arm\\b");
+    es(RedFlag.CHEST_PAIN, "dolor (en el|de|del) pecho\\b", "me duele (el|mucho el) pecho\\b",
+        "(presion|opresion|punzadas?) en el pecho\\b", "dolor toracico\\b", "infarto\\b", "ataque al corazon\\b",
+        "dolor en el brazo izquierdo\\b");
+    en(RedFlag.FAINTING, "faint(ed|ing)?\\b(?! (memory|smell|sound|line|idea|hope))", "pass(ed|ing)? out\\b",
+        "black(ed|ing)? out\\b", "lost consciousness\\b", "collapsed\\b");
+    es(RedFlag.FAINTING, "desmay\\w*", "perdi (el conocimiento|la consciencia|el sentido)\\b",
+        "perder el conocimiento\\b", "me caigo redond\\w*", "me quede inconsciente\\b");
+    en(RedFlag.EATING_DISORDER, "purg(e|ed|es|ing)\\b", "make myself (throw up|vomit|sick)\\b",
+        "(throw(ing)? up|vomit(ing)?) after (eating|meals?|dinner|lunch)\\b", "laxatives?\\b",
+        "starv(e|ing) myself\\b", "anorexi\\w*", "bulimi\\w*", "binge\\w*\\b[^.!?]{0,20}\\b(purge|vomit|throw up)",
+        "not eat(en|ing)? (anything |at all )?for (\\d+|two|three|several|a few) days\\b", "stop eating\\b");
+    es(RedFlag.EATING_DISORDER, "(vomitar|vomito) despues de comer\\b", "provoc\\w* (el )?vomito\\b",
+        "laxantes?\\b", "matarme de hambre\\b", "anorexi\\w*", "bulimi\\w*", "atracon\\w*\\b[^.!?]{0,20}vomit",
+        "no (he )?com(er|ido) (nada )?(en|durante) (\\d+|dos|tres|varios) dias\\b", "dejar de comer\\b");
   }
 
-  private void en(RedFlag flag, String regex) {
-    rules.add(new Rule(flag, CoachLanguage.ENGLISH, Pattern.compile(regex)));
+  /**
+   * One pattern for phrases that each start at a word boundary: {@code \b(?:a|b|…)}. Written with the boundary
+   * once, in front of the alternation, rather than in front of each phrase ({@code \ba|\bb|…}), which matches
+   * exactly the same text at the same places: the engine tries every position of the text, and checking the
+   * boundary once there lets it skip every phrase inside a word, instead of checking the boundary again for each
+   * phrase. Capturing groups inside the phrases keep their numbers.
+   */
+  static Pattern words(String... phrases) {
+    return Pattern.compile("\\b(?:" + String.join("|", phrases) + ")");
   }
 
-  private void es(RedFlag flag, String regex) {
-    rules.add(new Rule(flag, CoachLanguage.SPANISH, Pattern.compile(regex)));
+  private void en(RedFlag flag, String... phrases) {
+    rules.add(new Rule(flag, CoachLanguage.ENGLISH, words(phrases)));
+  }
+
+  private void es(RedFlag flag, String... phrases) {
+    rules.add(new Rule(flag, CoachLanguage.SPANISH, words(phrases)));
   }
 
   /** The most urgent red flag in the text, if any, preferring English words where both languages match. */
