@@ -127,8 +127,8 @@ class RedFlagDetectorEquivalenceTest {
    * A random string that the pattern accepts, for the small part of the regular-expression language the red-flag
    * patterns use: literals, groups with alternatives ({@code (…)}, {@code (?:…)}), {@code ?}, {@code *},
    * {@code +} and {@code {m,n}}, {@code \b}, {@code \w}, {@code \d}, classes ({@code [- ]}, and {@code [^.!?]},
-   * sampled as one to three spaces, the gap between two words) and negative look-aheads, which it leaves out (so a sample may be one the look-ahead refuses: the two detectors
-   * must still agree on it).
+   * sampled as one to three spaces, the gap between two words) and negative look-aheads, which it leaves out (so a
+   * sample may be one the look-ahead refuses: the two detectors must still agree on it).
    */
   static final class PhraseSampler {
     private final String source;
