@@ -342,9 +342,10 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
   }
 
   /**
-   * The body of a stream. Closed before its end (an error, a timeout, a cancelled parse), it aborts the exchange
-   * first: closing Apache's body stream would otherwise read the rest of the response to keep the connection, which
-   * for a stalled stream means waiting another read timeout. Read to its end, the connection goes back to the pool.
+   * The body of a stream. Closed before its end without a failed read (a parse that stops early, as a cancelled one
+   * does), it aborts the exchange first: closing Apache's body stream would otherwise read the rest of the response
+   * to keep the connection, which for a model still generating means waiting for the whole answer. (A failed read
+   * already discards the connection.) Read to its end, the connection goes back to the pool.
    */
   private static final class AbortingInputStream extends FilterInputStream {
     private final HttpUriRequestBase call;

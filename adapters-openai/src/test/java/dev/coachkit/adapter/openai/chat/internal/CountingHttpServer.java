@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A tiny HTTP/1.1 server on raw sockets that counts what a connection pool does: connections accepted, requests
  * served, requests in flight (at most, too), connections the client closed. It answers every request with one fixed
- * JSON body, keeps connections alive, and can hold requests until released, or close connections left idle.
+ * body (JSON, or an event stream when it starts with {@code data:}, sent chunked), keeps connections alive, and can
+ * hold requests until released, close connections left idle, or stall a stream after its first event.
  */
 final class CountingHttpServer implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class CountingHttpServer implements AutoCloseable {
   private final List<List<String>> headerNames = Collections.synchronizedList(new ArrayList<>());
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
   private volatile CountDownLatch gate = new CountDownLatch(0);
+  private volatile boolean stallStreams;
 
   /** A server answering {@code body}; with {@code closeIdleAfter} it closes a connection idle that long. */
   CountingHttpServer(String body, Duration closeIdleAfter) throws IOException {
@@ -60,6 +62,11 @@ final class CountingHttpServer implements AutoCloseable {
 
   void release() {
     gate.countDown();
+  }
+
+  /** Streams from now on send their first event and then nothing more, the connection left open. */
+  void stallStreams() {
+    stallStreams = true;
   }
 
   int accepted() {
@@ -120,6 +127,10 @@ final class CountingHttpServer implements AutoCloseable {
         } catch (SocketTimeoutException idle) {
           closedIdle.incrementAndGet();
           return;
+        } catch (IOException reset) {
+          // A client that closes a connection at once resets it (SO_LINGER 0) rather than ending it.
+          closedByClient.incrementAndGet();
+          return;
         }
         if (head == null) {
           closedByClient.incrementAndGet();
@@ -147,10 +158,28 @@ final class CountingHttpServer implements AutoCloseable {
         } finally {
           inFlight.decrementAndGet();
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
-            + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(bytes);
+        if (body.startsWith("data:")) {
+          out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          if (stallStreams) {
+            writeChunk(out, body.substring(0, body.indexOf("\n\n") + 2));
+            // Nothing more is sent; the client sends nothing either until it gives up and closes the connection.
+            try {
+              in.read();
+            } catch (IOException reset) {
+              // closed by a reset
+            }
+            closedByClient.incrementAndGet();
+            return;
+          }
+          writeChunk(out, body);
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+              + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(bytes);
+        }
         out.flush();
       }
     } catch (IOException | InterruptedException e) {
@@ -158,7 +187,15 @@ final class CountingHttpServer implements AutoCloseable {
     }
   }
 
-  /** The request line and header lines, or null at the end of the stream before a request. */
+  private static void writeChunk(OutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  /** The request line and header lines, or null when the client ended the connection before a request. */
   private static List<String> readHead(InputStream in) throws IOException {
     List<String> lines = new ArrayList<>();
     ByteArrayOutputStream line = new ByteArrayOutputStream();
