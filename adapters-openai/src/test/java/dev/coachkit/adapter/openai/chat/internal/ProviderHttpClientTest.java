@@ -379,14 +379,46 @@ class ProviderHttpClientTest {
     assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
   }
 
+  private ProviderChain chain(CountingHttpServer server, int maxConnections) {
+    ProviderChain chain = new ProviderChain(new ChatSettings(List.of(ProviderSettings.compatible("local",
+        server.url() + "/v1", Optional.empty(), "gpt-4o-mini", CONNECT, READ).withMaxConnections(maxConnections)),
+        RetryPolicy.DEFAULT, true, Sleeper.SYSTEM, () -> 0.0, Clock.systemUTC(), List.of()));
+    toClose.add(chain);
+    return chain;
+  }
+
+  private static ModelRequest userSaysHi() {
+    return new ModelRequest("You are a coach.", List.of(new ModelMessage.UserText("hi")), List.of(), Optional.empty(),
+        100);
+  }
+
+  @Test
+  void givenChainWithTwoConnectionsConfigured_concurrentReplies_haveAtMostTwoInFlight() throws Exception {
+    CountingHttpServer server = server(null);
+    ProviderChain chain = chain(server, 2);
+    server.hold();
+
+    List<Future<ModelReply>> replies = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      replies.add(callers.submit(() -> chain.reply(userSaysHi())));
+    }
+    awaitValue(server::inFlight, 2);
+    Thread.sleep(300);
+    assertThat(server.inFlight()).isEqualTo(2);
+    server.release();
+
+    for (Future<ModelReply> reply : replies) {
+      assertThat(reply.get(10, TimeUnit.SECONDS).text()).isEqualTo("Hi there");
+    }
+    assertThat(server.maxInFlight()).isEqualTo(2);
+    assertThat(server.accepted()).isEqualTo(2);
+  }
+
   @Test
   void givenAChainWithAPooledConnection_closeTheChain_closesTheConnection() throws Exception {
     CountingHttpServer server = server(null);
-    ProviderChain chain = new ProviderChain(new ChatSettings(List.of(ProviderSettings.compatible("local",
-        server.url() + "/v1", Optional.empty(), "gpt-4o-mini", CONNECT, READ)), RetryPolicy.DEFAULT, true,
-        Sleeper.SYSTEM, () -> 0.0, Clock.systemUTC(), List.of()));
-    ModelReply reply = chain.reply(new ModelRequest("You are a coach.", List.of(new ModelMessage.UserText("hi")),
-        List.of(), Optional.empty(), 100));
+    ProviderChain chain = chain(server, 8);
+    ModelReply reply = chain.reply(userSaysHi());
     assertThat(reply.text()).isEqualTo("Hi there");
     assertThat(server.closedByClient()).isZero();
 
