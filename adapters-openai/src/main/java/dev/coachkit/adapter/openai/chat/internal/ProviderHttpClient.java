@@ -16,6 +16,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -146,7 +147,7 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
     } catch (IOException e) {
       call.cancel();
       throw failure(e);
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalArgumentException("not a valid URL: " + request.url(), e);
     } finally {
       closeQuietly(response);
@@ -167,7 +168,7 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
       call.cancel();
       listener.onError(streamFailure(e));
       return;
-    } catch (java.net.URISyntaxException | RuntimeException e) {
+    } catch (URISyntaxException | RuntimeException e) {
       listener.onError(e);
       return;
     }
