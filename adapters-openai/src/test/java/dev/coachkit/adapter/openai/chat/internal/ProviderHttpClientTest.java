@@ -2,6 +2,7 @@ package dev.coachkit.adapter.openai.chat.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.coachkit.ports.model.model.ModelFailure.Kind;
 import dev.coachkit.ports.model.model.ModelMessage;
@@ -38,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
 import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -168,6 +170,31 @@ class ProviderHttpClientTest {
     assertThat(server.maxInFlight()).isEqualTo(2);
     assertThat(server.requests()).isEqualTo(6);
     assertThat(server.accepted()).isEqualTo(2);
+  }
+
+  @Test
+  void givenPoolBusyForLongerThanTheConnectTimeout_execute_failsAsAConnectionError() throws Exception {
+    CountingHttpServer server = server(null);
+    ProviderHttpClient client = client(Duration.ofMillis(300), READ, 1);
+    server.hold();
+    Future<SuccessfulHttpResponse> first = callers.submit(() -> client.execute(post(server)));
+    awaitValue(server::inFlight, 1);
+    long start = System.nanoTime();
+
+    Future<SuccessfulHttpResponse> second = callers.submit(() -> client.execute(post(server)));
+
+    Throwable thrown = catchThrowable(() -> second.get(10, TimeUnit.SECONDS))
+        .getCause();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+    assertThat(thrown).isInstanceOf(UncheckedIOException.class)
+        .hasCauseInstanceOf(ConnectionRequestTimeoutException.class);
+    AttemptFailure failure = AttemptFailure.classify(thrown, Clock.systemUTC());
+    assertThat(failure.kind()).isEqualTo(Kind.UNAVAILABLE);
+    assertThat(failure.retryable()).isTrue();
+    assertThat(failure.fallback()).isTrue();
+    server.release();
+    assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    assertThat(server.requests()).isEqualTo(1);
   }
 
   @Test
