@@ -87,6 +87,13 @@ public interface OpenAiConfig {
     /** Time to wait for the response headers, and for each chunk of a stream (including the first token). */
     @WithDefault("60s")
     Duration readTimeout();
+
+    /**
+     * Connections kept open to this provider, so also the calls to it in flight at once (HTTP/1.1: one connection
+     * per call); a call beyond that waits up to the connect timeout for a free one.
+     */
+    @WithDefault("64")
+    int maxConnections();
   }
 
   /** Retries with exponential backoff and jitter on 429, 5xx, timeouts and connection errors. */

@@ -52,7 +52,7 @@ public final class OpenAiCoachModel implements CoachModel, AutoCloseable {
     return chain.describe();
   }
 
-  /** Stops the adapter's timer and stream threads. */
+  /** Stops the adapter's stream threads and closes its connections to the providers. */
   @Override
   public void close() {
     chain.close();

@@ -47,7 +47,7 @@ class OpenAiConfigTest {
 
     assertThat(settings.providers()).containsExactly(new ProviderSettings("openai", ProviderKind.OPENAI,
         "https://api.openai.com/v1", Optional.of("sk-test"), "gpt-4o-mini", Optional.empty(), Duration.ofSeconds(10),
-        Duration.ofSeconds(60)));
+        Duration.ofSeconds(60), 64));
     assertThat(settings.retry().maxAttempts()).isEqualTo(3);
     assertThat(settings.retry().maxRetryAfter()).isEqualTo(Duration.ofSeconds(20));
     assertThat(settings.strictTools()).isTrue();
@@ -84,6 +84,33 @@ class OpenAiConfigTest {
     assertThat(settings.retry().maxAttempts()).isEqualTo(2);
     assertThat(settings.strictTools()).isFalse();
     assertThat(settings.notes()).isEmpty();
+  }
+
+  @Test
+  void givenMaxConnectionsPerProvider_from_sizesEachProvidersPool() {
+    ChatSettings settings = ChatSettings.from(config(Map.of(
+        "coach.openai.api-key", "sk-1",
+        "coach.openai.max-connections", "200",
+        "coach.openai.fallback[0].provider", "compatible",
+        "coach.openai.fallback[0].base-url", "http://localhost:11434/v1",
+        "coach.openai.fallback[0].model", "llama3.1",
+        "coach.openai.fallback[0].max-connections", "4",
+        "coach.openai.fallback[1].provider", "compatible",
+        "coach.openai.fallback[1].base-url", "http://localhost:8000/v1",
+        "coach.openai.fallback[1].model", "qwen")));
+
+    assertThat(settings.providers()).extracting(ProviderSettings::maxConnections).containsExactly(200, 4, 64);
+  }
+
+  @Test
+  void givenZeroMaxConnections_from_skipsTheProviderWithANote() {
+    ChatSettings settings = ChatSettings.from(config(Map.of(
+        "coach.openai.api-key", "sk-1",
+        "coach.openai.max-connections", "0")));
+
+    assertThat(settings.providers()).isEmpty();
+    assertThat(settings.notes()).containsExactly(
+        "coach.openai is not usable: maxConnections must be positive but was 0");
   }
 
   @Test

@@ -6,9 +6,6 @@ import dev.langchain4j.exception.ContentFilteredException;
 import dev.langchain4j.exception.TimeoutException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import org.apache.hc.client5.http.ConnectTimeoutException;
 
 /**
  * One failed attempt at one provider, classified: the port-level kind, whether retrying the same provider may help,
@@ -41,16 +39,16 @@ record AttemptFailure(Kind kind, boolean retryable, boolean fallback, Optional<D
         return new AttemptFailure(Kind.INTERRUPTED, false, false, Optional.empty(),
             "interrupted while waiting for the provider", error);
       }
-      if (t instanceof HttpConnectTimeoutException) {
+      // Before the read timeouts: Apache's connect timeout is a SocketTimeoutException too.
+      if (t instanceof ConnectTimeoutException) {
         return new AttemptFailure(Kind.UNAVAILABLE, true, true, Optional.empty(),
             "could not connect to the provider in time", error);
       }
-      if (t instanceof TimeoutException || t instanceof HttpTimeoutException
-          || t instanceof java.net.SocketTimeoutException) {
+      if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException) {
         return new AttemptFailure(Kind.TIMEOUT, true, true, Optional.empty(),
             "the provider did not answer in time (" + rootMessage(t) + ")", error);
       }
-      if (t instanceof UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+      if (t instanceof java.net.UnknownHostException) {
         return new AttemptFailure(Kind.UNAVAILABLE, true, true, Optional.empty(),
             "cannot resolve the provider's host", error);
       }

@@ -143,14 +143,15 @@ public record ChatSettings(
     }
     String name = uniqueName(nonBlank(p.name()).orElse(kind.name().toLowerCase(Locale.ROOT)), names);
     try {
-      return Optional.of(switch (kind) {
+      ProviderSettings settings = switch (kind) {
         case OPENAI -> ProviderSettings.openAi(name, nonBlank(p.baseUrl()).orElse(ProviderSettings.OPENAI_BASE_URL),
             key.get(), nonBlank(p.model()).orElse("gpt-4o-mini"), p.connectTimeout(), p.readTimeout());
         case AZURE -> ProviderSettings.azure(name, p.endpoint().get(), p.deployment().get(), p.apiVersion(),
             key.get(), nonBlank(p.model()), p.connectTimeout(), p.readTimeout());
         case COMPATIBLE -> ProviderSettings.compatible(name, p.baseUrl().get(), key, p.model().get(),
             p.connectTimeout(), p.readTimeout());
-      });
+      };
+      return Optional.of(settings.withMaxConnections(p.maxConnections()));
     } catch (IllegalArgumentException e) {
       notes.add(prefix + " is not usable: " + e.getMessage());
       names.remove(name);

@@ -20,8 +20,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,11 +39,11 @@ public final class ProviderChain implements AutoCloseable {
 
   private final ChatSettings settings;
   private final List<Provider> providers;
-  private final ScheduledExecutorService watchdog;
   private final ExecutorService workers;
 
-  /** One configured provider and its two LangChain4j models. */
-  private record Provider(ProviderSettings settings, ChatModel blocking, StreamingChatModel streaming) {
+  /** One configured provider, its connection pool and its two LangChain4j models, which share the pool. */
+  private record Provider(ProviderSettings settings, ProviderHttpClient http, ChatModel blocking,
+      StreamingChatModel streaming) {
     String name() {
       return settings.name();
     }
@@ -53,20 +51,19 @@ public final class ProviderChain implements AutoCloseable {
 
   public ProviderChain(ChatSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings must not be null");
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemonThreads("coach-openai-watchdog"));
-    timer.setRemoveOnCancelPolicy(true);
-    this.watchdog = timer;
     this.workers = Executors.newCachedThreadPool(daemonThreads("coach-openai-stream"));
     List<Provider> built = new ArrayList<>();
     for (ProviderSettings p : settings.providers()) {
-      built.add(new Provider(p, blockingModel(p), streamingModel(p)));
+      ProviderHttpClient http = ProviderHttpClient.create(p.connectTimeout(), p.readTimeout(), p.maxConnections(),
+          workers);
+      built.add(new Provider(p, http, blockingModel(p, http), streamingModel(p, http)));
     }
     this.providers = List.copyOf(built);
   }
 
-  private ChatModel blockingModel(ProviderSettings p) {
+  private static ChatModel blockingModel(ProviderSettings p, ProviderHttpClient http) {
     return OpenAiChatModel.builder()
-        .httpClientBuilder(ProviderHttpClient.builder(p.connectTimeout(), p.readTimeout(), watchdog, workers))
+        .httpClientBuilder(http.builder())
         .baseUrl(p.baseUrl())
         .apiKey(p.bearerKey().orElse(null))
         .customHeaders(p.extraHeaders())
@@ -78,9 +75,9 @@ public final class ProviderChain implements AutoCloseable {
         .build();
   }
 
-  private StreamingChatModel streamingModel(ProviderSettings p) {
+  private static StreamingChatModel streamingModel(ProviderSettings p, ProviderHttpClient http) {
     return OpenAiStreamingChatModel.builder()
-        .httpClientBuilder(ProviderHttpClient.builder(p.connectTimeout(), p.readTimeout(), watchdog, workers))
+        .httpClientBuilder(http.builder())
         .baseUrl(p.baseUrl())
         .apiKey(p.bearerKey().orElse(null))
         .customHeaders(p.extraHeaders())
@@ -406,9 +403,12 @@ public final class ProviderChain implements AutoCloseable {
     };
   }
 
+  /** Stops the stream threads and closes every provider's connections (calls in flight then fail). */
   @Override
   public void close() {
     workers.shutdownNow();
-    watchdog.shutdownNow();
+    for (Provider provider : providers) {
+      provider.http().close();
+    }
   }
 }

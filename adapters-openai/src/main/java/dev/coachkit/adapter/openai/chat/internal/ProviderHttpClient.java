@@ -10,140 +10,289 @@ import dev.langchain4j.http.client.sse.ServerSentEventContext;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.net.http.HttpTimeoutException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.pool.PoolStats;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * LangChain4j's HTTP client SPI over the JDK client, doing three things LangChain4j's {@code JdkHttpClient} does not:
- * error answers keep their headers ({@link ProviderHttpException}, for {@code Retry-After}); a stream that sends no
- * byte for the read timeout (a slow first token after the headers, or a stall) fails with a timeout, since the JDK
- * request timeout only covers the wait for the headers; and a stream that ends without {@code data: [DONE]} (a
+ * LangChain4j's HTTP client SPI over Apache HttpClient 5 classic (ADR-0024): one pool of HTTP/1.1 connections per
+ * provider, each call blocking on the calling thread. Besides the transport it does three things LangChain4j's own
+ * clients do not: error answers keep their headers ({@link ProviderHttpException}, for {@code Retry-After}); a
+ * stream that sends no byte for the read timeout (a slow first token after the headers, or a stall) fails with a
+ * timeout, which the socket timeout gives for every read; and a stream that ends without {@code data: [DONE]} (a
  * dropped connection) is an error, never a silent completion.
+ *
+ * <p>One instance serves both LangChain4j models of a provider (blocking and streaming) and is closed with the
+ * chain; LangChain4j itself never closes an HTTP client.
  */
-final class ProviderHttpClient implements HttpClient {
+final class ProviderHttpClient implements HttpClient, AutoCloseable {
 
-  private final java.net.http.HttpClient delegate;
+  /**
+   * A pooled connection idle for longer than this is checked before it is reused, so that a connection the server
+   * closed while it sat in the pool is replaced instead of failing the call. Shorter than any common server idle
+   * timeout (uvicorn, which serves vLLM, closes after 5 s; nginx 75 s; the JDK server 30 s); under load connections
+   * are reused within milliseconds and the check (a 1 ms read) does not run.
+   */
+  static final TimeValue VALIDATE_AFTER_INACTIVITY = TimeValue.ofSeconds(1);
+
+  /** Connections idle this long are closed in the background (one evictor thread per provider). */
+  static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(30);
+
+  private final PoolingHttpClientConnectionManager pool;
+  private final CloseableHttpClient http;
+  private final Duration connectTimeout;
   private final Duration readTimeout;
-  private final ScheduledExecutorService watchdog;
   private final Executor streamExecutor;
 
-  private ProviderHttpClient(Builder builder) {
-    this.delegate = java.net.http.HttpClient.newBuilder()
-        .connectTimeout(builder.connectTimeout)
+  private ProviderHttpClient(Duration connectTimeout, Duration readTimeout, int maxConnections,
+      Executor streamExecutor) {
+    this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
+    this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout must not be null");
+    this.streamExecutor = Objects.requireNonNull(streamExecutor, "streamExecutor must not be null");
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be positive but was " + maxConnections);
+    }
+    this.pool = PoolingHttpClientConnectionManagerBuilder.create()
+        .setMaxConnTotal(maxConnections)
+        .setMaxConnPerRoute(maxConnections)
+        .setDefaultConnectionConfig(ConnectionConfig.custom()
+            .setConnectTimeout(Timeout.of(connectTimeout))
+            .setSocketTimeout(Timeout.of(readTimeout))
+            .setValidateAfterInactivity(VALIDATE_AFTER_INACTIVITY)
+            .build())
+        // The JVM's default TLS context, as the JDK client used (it honours the javax.net.ssl.* properties).
+        .setTlsSocketStrategy(new DefaultClientTlsStrategy(defaultTls()))
         .build();
-    this.readTimeout = builder.readTimeout;
-    this.watchdog = builder.watchdog;
-    this.streamExecutor = builder.streamExecutor;
+    this.http = HttpClients.custom()
+        .setConnectionManager(pool)
+        .setDefaultRequestConfig(RequestConfig.custom()
+            // Waiting for a free pooled connection counts as connecting.
+            .setConnectionRequestTimeout(Timeout.of(connectTimeout))
+            // The wait for the response headers; the socket timeout then bounds every read of the body.
+            .setResponseTimeout(Timeout.of(readTimeout))
+            .setRedirectsEnabled(false)
+            .build())
+        // ProviderChain retries with backoff itself; redirects, cookies and compression were never on the wire.
+        .disableAutomaticRetries()
+        .disableRedirectHandling()
+        .disableCookieManagement()
+        .disableContentCompression()
+        .disableAuthCaching()
+        .disableConnectionState()
+        .evictExpiredConnections()
+        .evictIdleConnections(EVICT_IDLE_AFTER)
+        .build();
   }
 
-  static Builder builder(Duration connectTimeout, Duration readTimeout, ScheduledExecutorService watchdog,
+  /** A client for one provider, its pool sized to {@code maxConnections} calls in flight at once. */
+  static ProviderHttpClient create(Duration connectTimeout, Duration readTimeout, int maxConnections,
       Executor streamExecutor) {
-    return new Builder(connectTimeout, readTimeout, watchdog, streamExecutor);
+    return new ProviderHttpClient(connectTimeout, readTimeout, maxConnections, streamExecutor);
+  }
+
+  /** A LangChain4j builder that hands out this client. */
+  Builder builder() {
+    return new Builder(this);
   }
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    HttpResponse<String> response;
+    HttpUriRequestBase call = toApache(request);
+    ClassicHttpResponse response = null;
     try {
-      response = delegate.send(toJdk(request), BodyHandlers.ofString(StandardCharsets.UTF_8));
-    } catch (HttpTimeoutException e) {
-      throw timeout(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new ProviderInterruptedException(e);
+      response = http.executeOpen(HttpHost.create(call.getUri()), call, null);
+      int status = response.getCode();
+      Map<String, List<String>> headers = headers(response);
+      String body = readBody(response);
+      if (status < 200 || status > 299) {
+        throw new ProviderHttpException(status, headers, body);
+      }
+      return SuccessfulHttpResponse.builder()
+          .statusCode(status)
+          .headers(headers)
+          .body(body)
+          .build();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      call.cancel();
+      throw failure(e);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("not a valid URL: " + request.url(), e);
+    } finally {
+      closeQuietly(response);
     }
-    if (response.statusCode() < 200 || response.statusCode() > 299) {
-      throw new ProviderHttpException(response.statusCode(), response.headers().map(), response.body());
-    }
-    return SuccessfulHttpResponse.builder()
-        .statusCode(response.statusCode())
-        .headers(response.headers().map())
-        .body(response.body())
-        .build();
   }
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    delegate.sendAsync(toJdk(request), BodyHandlers.ofInputStream())
-        .whenCompleteAsync((response, failure) -> {
-          if (failure != null) {
-            listener.onError(unwrap(failure));
-            return;
-          }
-          if (response.statusCode() < 200 || response.statusCode() > 299) {
-            String body;
-            try (InputStream in = response.body()) {
-              body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-              body = "";
-            }
-            listener.onError(new ProviderHttpException(response.statusCode(), response.headers().map(), body));
-            return;
-          }
-          listener.onOpen(SuccessfulHttpResponse.builder()
-              .statusCode(response.statusCode())
-              .headers(response.headers().map())
-              .build());
-          CompletionTracker tracker = new CompletionTracker(listener);
-          try (InputStream body = new IdleTimeoutInputStream(response.body(), readTimeout, watchdog)) {
-            parser.parse(body, tracker);
-          } catch (IOException | RuntimeException e) {
-            tracker.onError(e);
-          }
-          tracker.finish();
-        }, streamExecutor);
+    HttpUriRequestBase call = toApache(request);
+    streamExecutor.execute(() -> stream(call, parser, listener));
   }
 
-  private java.net.http.HttpRequest toJdk(HttpRequest request) {
-    URI uri = URI.create(request.url());
-    java.net.http.HttpRequest.Builder builder = java.net.http.HttpRequest.newBuilder()
-        .uri(uri)
-        .timeout(readTimeout);
-    if ("http".equalsIgnoreCase(uri.getScheme())) {
-      // Plain-text providers (a local Ollama, vLLM, the simulator) speak HTTP/1.1. Left at the client's default
-      // (HTTP/2), every request first offers an h2c upgrade, which made each call about four times slower
-      // against an HTTP/1.1 server here (2.4 ms against 0.6 ms a request). Over TLS, HTTP/2 is negotiated by ALPN.
-      builder.version(java.net.http.HttpClient.Version.HTTP_1_1);
+  private void stream(HttpUriRequestBase call, ServerSentEventParser parser, ServerSentEventListener listener) {
+    ClassicHttpResponse response;
+    try {
+      response = http.executeOpen(HttpHost.create(call.getUri()), call, null);
+    } catch (IOException e) {
+      call.cancel();
+      listener.onError(streamFailure(e));
+      return;
+    } catch (URISyntaxException | RuntimeException e) {
+      listener.onError(e);
+      return;
     }
+    try {
+      int status = response.getCode();
+      if (status < 200 || status > 299) {
+        String body;
+        try {
+          body = readBody(response);
+        } catch (IOException e) {
+          call.cancel();
+          body = "";
+        }
+        listener.onError(new ProviderHttpException(status, headers(response), body));
+        return;
+      }
+      listener.onOpen(SuccessfulHttpResponse.builder()
+          .statusCode(status)
+          .headers(headers(response))
+          .build());
+      CompletionTracker tracker = new CompletionTracker(listener);
+      try (InputStream body = new AbortingInputStream(content(response), call)) {
+        parser.parse(body, tracker);
+      } catch (IOException | RuntimeException e) {
+        tracker.onError(e);
+      }
+      tracker.finish();
+    } finally {
+      closeQuietly(response);
+    }
+  }
+
+  private static InputStream content(ClassicHttpResponse response) throws IOException {
+    HttpEntity entity = response.getEntity();
+    return entity == null ? InputStream.nullInputStream() : entity.getContent();
+  }
+
+  /** The whole body as UTF-8 (as the JDK client's {@code ofString(UTF_8)} read it, whatever the charset said). */
+  private static String readBody(ClassicHttpResponse response) throws IOException {
+    try (InputStream in = content(response)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The response headers by name, case-insensitively, each with all its values in order. */
+  private static Map<String, List<String>> headers(ClassicHttpResponse response) {
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    for (Header header : response.getHeaders()) {
+      headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+    }
+    return headers;
+  }
+
+  private static HttpUriRequestBase toApache(HttpRequest request) {
+    HttpUriRequestBase call = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
     request.headers().forEach((name, values) -> {
       if (values != null) {
-        values.forEach(value -> builder.header(name, value));
+        values.forEach(value -> call.addHeader(name, value));
       }
     });
-    builder.method(request.method().name(), request.body() == null
-        ? java.net.http.HttpRequest.BodyPublishers.noBody()
-        : java.net.http.HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8));
-    return builder.build();
-  }
-
-  private static Throwable unwrap(Throwable failure) {
-    Throwable t = failure;
-    while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-      t = t.getCause();
+    if (request.body() != null) {
+      // No content type on the entity: the one LangChain4j put in the headers is the only one sent.
+      call.setEntity(new ByteArrayEntity(request.body().getBytes(StandardCharsets.UTF_8), null));
     }
-    return t instanceof HttpTimeoutException timeout ? timeout(timeout) : t;
+    return call;
   }
 
-  private static RuntimeException timeout(HttpTimeoutException e) {
-    // A connect timeout means the provider is unreachable, not slow: keep it recognisable.
-    return e instanceof java.net.http.HttpConnectTimeoutException ? new UncheckedIOException(e)
-        : new TimeoutException(e);
+  /**
+   * A failed exchange as LangChain4j and {@link AttemptFailure} expect it: a connect timeout stays an I/O failure
+   * (the provider is unreachable, not slow), a read timeout is LangChain4j's {@link TimeoutException}, an interrupt
+   * is {@link ProviderInterruptedException}, anything else an unchecked I/O failure.
+   */
+  private static RuntimeException failure(IOException e) {
+    if (Thread.currentThread().isInterrupted()) {
+      InterruptedException interrupted = new InterruptedException("interrupted while talking to the provider");
+      interrupted.initCause(e);
+      return new ProviderInterruptedException(interrupted);
+    }
+    if (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException)) {
+      return new TimeoutException(e);
+    }
+    return new UncheckedIOException(e);
+  }
+
+  /**
+   * A failure of a stream as the JDK client reported it: timeouts and interrupts mapped as in {@link #failure}, other
+   * I/O failures (a connection refused or dropped) passed on as they are.
+   */
+  private static Throwable streamFailure(Throwable error) {
+    if (error instanceof IOException io
+        && (io instanceof SocketTimeoutException || Thread.currentThread().isInterrupted())) {
+      return failure(io);
+    }
+    return error;
+  }
+
+  private static void closeQuietly(ClassicHttpResponse response) {
+    if (response == null) {
+      return;
+    }
+    try {
+      response.close();
+    } catch (IOException ignored) {
+      // the connection is discarded either way
+    }
+  }
+
+  private static SSLContext defaultTls() {
+    try {
+      return SSLContext.getDefault();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JVM has no default TLS context", e);
+    }
+  }
+
+  /** Connections leased and available, for tests and diagnostics. */
+  PoolStats poolStats() {
+    return pool.getTotalStats();
+  }
+
+  /** Closes every pooled connection at once, including those of calls still in flight (which then fail). */
+  @Override
+  public void close() {
+    http.close(CloseMode.IMMEDIATE);
   }
 
   /** Passes events on, and ends the stream exactly once: onClose after [DONE], else onError. */
@@ -178,7 +327,7 @@ final class ProviderHttpClient implements HttpClient {
         return;
       }
       failed = true;
-      delegate.onError(error instanceof HttpTimeoutException timeout ? timeout(timeout) : error);
+      delegate.onError(streamFailure(error));
     }
 
     void finish() {
@@ -194,89 +343,67 @@ final class ProviderHttpClient implements HttpClient {
   }
 
   /**
-   * Fails a read that gets no byte within the timeout: a watchdog closes the body (which unblocks the read) and the
-   * read then reports a timeout instead of the end of the stream.
+   * The body of a stream. Closed before its end without a failed read (a parse that stops early, as a cancelled one
+   * does), it aborts the exchange first: closing Apache's body stream would otherwise read the rest of the response
+   * to keep the connection, which for a model still generating means waiting for the whole answer. (A failed read
+   * already discards the connection.) Read to its end, the connection goes back to the pool.
    */
-  private static final class IdleTimeoutInputStream extends InputStream {
-    private final InputStream delegate;
-    private final Duration timeout;
-    private final ScheduledExecutorService watchdog;
-    private volatile boolean timedOut;
+  private static final class AbortingInputStream extends FilterInputStream {
+    private final HttpUriRequestBase call;
+    private boolean ended;
 
-    IdleTimeoutInputStream(InputStream delegate, Duration timeout, ScheduledExecutorService watchdog) {
-      this.delegate = delegate;
-      this.timeout = timeout;
-      this.watchdog = watchdog;
+    AbortingInputStream(InputStream body, HttpUriRequestBase call) {
+      super(body);
+      this.call = call;
     }
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n == -1 ? -1 : one[0] & 0xff;
+      return guard(super.read());
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      ScheduledFuture<?> alarm = watchdog.schedule(this::expire, timeout.toMillis(), TimeUnit.MILLISECONDS);
-      int n;
-      try {
-        n = delegate.read(buffer, offset, length);
-      } catch (IOException e) {
-        if (timedOut) {
-          throw idle();
-        }
-        throw e;
-      } finally {
-        alarm.cancel(false);
-      }
-      if (n == -1 && timedOut) {
-        throw idle();
+      return guard(super.read(buffer, offset, length));
+    }
+
+    private int guard(int n) {
+      if (n == -1) {
+        ended = true;
       }
       return n;
     }
 
-    private HttpTimeoutException idle() {
-      return new HttpTimeoutException("no data from the provider for " + timeout.toMillis() + " ms");
-    }
-
-    private void expire() {
-      timedOut = true;
-      try {
-        delegate.close();
-      } catch (IOException ignored) {
-        // closing is all that is wanted
-      }
-    }
-
     @Override
     public void close() throws IOException {
-      delegate.close();
+      if (!ended) {
+        call.cancel();
+        try {
+          super.close();
+        } catch (IOException ignored) {
+          // the connection was just discarded
+        }
+        return;
+      }
+      super.close();
     }
   }
 
   /**
-   * Builds the client with the provider's configured timeouts. LangChain4j's OpenAI client always pushes its own
-   * timeouts (15 s / 60 s unless {@code timeout} is set, which sets both to one value) into the builder; the
-   * configured ones win, so those setters are ignored.
+   * Hands LangChain4j the provider's client. LangChain4j's OpenAI client always pushes its own timeouts (15 s / 60 s
+   * unless {@code timeout} is set, which sets both to one value) into the builder; the configured ones win, so those
+   * setters are ignored.
    */
   static final class Builder implements HttpClientBuilder {
-    private final Duration connectTimeout;
-    private final Duration readTimeout;
-    private final ScheduledExecutorService watchdog;
-    private final Executor streamExecutor;
+    private final ProviderHttpClient client;
 
-    private Builder(Duration connectTimeout, Duration readTimeout, ScheduledExecutorService watchdog,
-        Executor streamExecutor) {
-      this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout must not be null");
-      this.readTimeout = Objects.requireNonNull(readTimeout, "readTimeout must not be null");
-      this.watchdog = Objects.requireNonNull(watchdog, "watchdog must not be null");
-      this.streamExecutor = Objects.requireNonNull(streamExecutor, "streamExecutor must not be null");
+    private Builder(ProviderHttpClient client) {
+      this.client = client;
     }
 
     @Override
     public Duration connectTimeout() {
-      return connectTimeout;
+      return client.connectTimeout;
     }
 
     @Override
@@ -286,7 +413,7 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public Duration readTimeout() {
-      return readTimeout;
+      return client.readTimeout;
     }
 
     @Override
@@ -296,7 +423,7 @@ final class ProviderHttpClient implements HttpClient {
 
     @Override
     public ProviderHttpClient build() {
-      return new ProviderHttpClient(this);
+      return client;
     }
   }
 }

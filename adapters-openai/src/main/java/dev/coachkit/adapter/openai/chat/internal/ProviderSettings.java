@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * One resolved chat provider: its name, kind, the base URL the OpenAI client posts {@code chat/completions} under,
- * the key, the model and the timeouts. For Azure the base URL already is {@code {endpoint}/openai/deployments/{d}}
+ * the key, the model, the timeouts and the size of its connection pool. For Azure the base URL already is {@code {endpoint}/openai/deployments/{d}}
  * and {@code apiVersion} is set.
  */
 public record ProviderSettings(
@@ -19,9 +19,13 @@ public record ProviderSettings(
     String model,
     Optional<String> apiVersion,
     Duration connectTimeout,
-    Duration readTimeout) {
+    Duration readTimeout,
+    int maxConnections) {
 
   public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+
+  /** The pool size unless configured: {@code coach.openai.max-connections}'s default. */
+  public static final int DEFAULT_MAX_CONNECTIONS = 64;
 
   public ProviderSettings {
     Objects.requireNonNull(name, "name must not be null");
@@ -47,13 +51,16 @@ public record ProviderSettings(
     }
     requirePositive(connectTimeout, "connectTimeout");
     requirePositive(readTimeout, "readTimeout");
+    if (maxConnections < 1) {
+      throw new IllegalArgumentException("maxConnections must be positive but was " + maxConnections);
+    }
   }
 
   /** An OpenAI provider. */
   public static ProviderSettings openAi(String name, String baseUrl, String apiKey, String model, Duration connect,
       Duration read) {
     return new ProviderSettings(name, ProviderKind.OPENAI, trimSlash(baseUrl), Optional.of(apiKey), model,
-        Optional.empty(), connect, read);
+        Optional.empty(), connect, read, DEFAULT_MAX_CONNECTIONS);
   }
 
   /** An Azure OpenAI deployment; the model defaults to the deployment name. */
@@ -61,14 +68,19 @@ public record ProviderSettings(
       String apiKey, Optional<String> model, Duration connect, Duration read) {
     return new ProviderSettings(name, ProviderKind.AZURE,
         trimSlash(endpoint) + "/openai/deployments/" + deployment, Optional.of(apiKey), model.orElse(deployment),
-        Optional.of(apiVersion), connect, read);
+        Optional.of(apiVersion), connect, read, DEFAULT_MAX_CONNECTIONS);
   }
 
   /** An OpenAI-compatible server; the key may be absent. */
   public static ProviderSettings compatible(String name, String baseUrl, Optional<String> apiKey, String model,
       Duration connect, Duration read) {
     return new ProviderSettings(name, ProviderKind.COMPATIBLE, trimSlash(baseUrl), apiKey, model, Optional.empty(),
-        connect, read);
+        connect, read, DEFAULT_MAX_CONNECTIONS);
+  }
+
+  /** These settings with a pool of {@code max} connections: at most that many calls to the provider at once. */
+  public ProviderSettings withMaxConnections(int max) {
+    return new ProviderSettings(name, kind, baseUrl, apiKey, model, apiVersion, connectTimeout, readTimeout, max);
   }
 
   /** Headers besides LangChain4j's own (which sends {@code Authorization: Bearer} when given a key). */

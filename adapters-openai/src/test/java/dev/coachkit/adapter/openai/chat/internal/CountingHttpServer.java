@@ -1,0 +1,230 @@
+package dev.coachkit.adapter.openai.chat.internal;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A tiny HTTP/1.1 server on raw sockets that counts what a connection pool does: connections accepted, requests
+ * served, requests in flight (at most, too), connections the client closed. It answers every request with one fixed
+ * body (JSON, or an event stream when it starts with {@code data:}, sent chunked), keeps connections alive, and can
+ * hold requests until released, close connections left idle, or stall a stream after its first event.
+ */
+final class CountingHttpServer implements AutoCloseable {
+
+  private final ServerSocket server;
+  private final String body;
+  private final Duration closeIdleAfter;
+  private final AtomicInteger accepted = new AtomicInteger();
+  private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicInteger maxInFlight = new AtomicInteger();
+  private final AtomicInteger closedByClient = new AtomicInteger();
+  private final AtomicInteger closedIdle = new AtomicInteger();
+  private final List<List<String>> headerNames = Collections.synchronizedList(new ArrayList<>());
+  private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
+  private volatile CountDownLatch gate = new CountDownLatch(0);
+  private volatile boolean stallStreams;
+
+  /** A server answering {@code body}; with {@code closeIdleAfter} it closes a connection idle that long. */
+  CountingHttpServer(String body, Duration closeIdleAfter) throws IOException {
+    this.body = body;
+    this.closeIdleAfter = closeIdleAfter;
+    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread acceptor = new Thread(this::acceptLoop, "counting-http-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
+  }
+
+  String url() {
+    return "http://127.0.0.1:" + server.getLocalPort();
+  }
+
+  /** Requests from now on wait, answered only once {@link #release()} is called. */
+  void hold() {
+    gate = new CountDownLatch(1);
+  }
+
+  void release() {
+    gate.countDown();
+  }
+
+  /** Streams from now on send their first event and then nothing more, the connection left open. */
+  void stallStreams() {
+    stallStreams = true;
+  }
+
+  int accepted() {
+    return accepted.get();
+  }
+
+  int requests() {
+    return requests.get();
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  int maxInFlight() {
+    return maxInFlight.get();
+  }
+
+  int closedByClient() {
+    return closedByClient.get();
+  }
+
+  int closedIdle() {
+    return closedIdle.get();
+  }
+
+  /** The header names of each request, lower-cased, in the order sent. */
+  List<List<String>> headerNames() {
+    synchronized (headerNames) {
+      return List.copyOf(headerNames);
+    }
+  }
+
+  private void acceptLoop() {
+    while (!server.isClosed()) {
+      Socket socket;
+      try {
+        socket = server.accept();
+      } catch (IOException closed) {
+        return;
+      }
+      accepted.incrementAndGet();
+      sockets.add(socket);
+      Thread worker = new Thread(() -> serve(socket), "counting-http-conn");
+      worker.setDaemon(true);
+      worker.start();
+    }
+  }
+
+  private void serve(Socket socket) {
+    try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+        OutputStream out = socket.getOutputStream()) {
+      while (true) {
+        socket.setSoTimeout(closeIdleAfter == null ? 0 : (int) closeIdleAfter.toMillis());
+        List<String> head;
+        try {
+          head = readHead(in);
+        } catch (SocketTimeoutException idle) {
+          closedIdle.incrementAndGet();
+          return;
+        } catch (IOException reset) {
+          // A client that closes a connection at once resets it (SO_LINGER 0) rather than ending it.
+          closedByClient.incrementAndGet();
+          return;
+        }
+        if (head == null) {
+          closedByClient.incrementAndGet();
+          return;
+        }
+        socket.setSoTimeout(0);
+        int length = 0;
+        List<String> names = new ArrayList<>();
+        for (String line : head.subList(1, head.size())) {
+          String name = line.substring(0, line.indexOf(':')).strip().toLowerCase(Locale.ROOT);
+          names.add(name);
+          if (name.equals("content-length")) {
+            length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
+          }
+        }
+        headerNames.add(names);
+        in.readNBytes(length);
+        requests.incrementAndGet();
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+          if (!gate.await(30, TimeUnit.SECONDS)) {
+            return;
+          }
+        } finally {
+          inFlight.decrementAndGet();
+        }
+        if (body.startsWith("data:")) {
+          out.write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\n"
+              .getBytes(StandardCharsets.US_ASCII));
+          if (stallStreams) {
+            writeChunk(out, body.substring(0, body.indexOf("\n\n") + 2));
+            // Nothing more is sent; the client sends nothing either until it gives up and closes the connection.
+            try {
+              in.read();
+            } catch (IOException reset) {
+              // closed by a reset
+            }
+            closedByClient.incrementAndGet();
+            return;
+          }
+          writeChunk(out, body);
+          out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        } else {
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+              + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          out.write(bytes);
+        }
+        out.flush();
+      }
+    } catch (IOException | InterruptedException e) {
+      // the connection is gone
+    }
+  }
+
+  private static void writeChunk(OutputStream out, String text) throws IOException {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    out.write((Integer.toHexString(bytes.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+    out.write(bytes);
+    out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+  }
+
+  /** The request line and header lines, or null when the client ended the connection before a request. */
+  private static List<String> readHead(InputStream in) throws IOException {
+    List<String> lines = new ArrayList<>();
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    while (true) {
+      int b = in.read();
+      if (b == -1) {
+        return null;
+      }
+      if (b == '\n') {
+        String text = line.toString(StandardCharsets.US_ASCII).stripTrailing();
+        line.reset();
+        if (text.isEmpty()) {
+          return lines;
+        }
+        lines.add(text);
+      } else {
+        line.write(b);
+      }
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    gate.countDown();
+    server.close();
+    synchronized (sockets) {
+      for (Socket socket : sockets) {
+        socket.close();
+      }
+    }
+  }
+}
