@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -102,7 +101,6 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
             .setConnectionRequestTimeout(Timeout.of(connectTimeout))
             // The wait for the response headers; the socket timeout then bounds every read of the body.
             .setResponseTimeout(Timeout.of(readTimeout))
-            .setRedirectsEnabled(false)
             .build())
         // ProviderChain retries with backoff itself; redirects, cookies and compression were never on the wire.
         .disableAutomaticRetries()
@@ -129,10 +127,11 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    HttpUriRequestBase call = toApache(request);
+    URI uri = URI.create(request.url());
+    HttpUriRequestBase call = toApache(request, uri);
     ClassicHttpResponse response = null;
     try {
-      response = http.executeOpen(HttpHost.create(call.getUri()), call, null);
+      response = http.executeOpen(HttpHost.create(uri), call, null);
       int status = response.getCode();
       Map<String, List<String>> headers = headers(response);
       String body = readBody(response);
@@ -147,8 +146,6 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
     } catch (IOException e) {
       call.cancel();
       throw failure(e);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid URL: " + request.url(), e);
     } finally {
       closeQuietly(response);
     }
@@ -156,19 +153,21 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    HttpUriRequestBase call = toApache(request);
-    streamExecutor.execute(() -> stream(call, parser, listener));
+    URI uri = URI.create(request.url());
+    HttpUriRequestBase call = toApache(request, uri);
+    streamExecutor.execute(() -> stream(uri, call, parser, listener));
   }
 
-  private void stream(HttpUriRequestBase call, ServerSentEventParser parser, ServerSentEventListener listener) {
+  private void stream(URI uri, HttpUriRequestBase call, ServerSentEventParser parser,
+      ServerSentEventListener listener) {
     ClassicHttpResponse response;
     try {
-      response = http.executeOpen(HttpHost.create(call.getUri()), call, null);
+      response = http.executeOpen(HttpHost.create(uri), call, null);
     } catch (IOException e) {
       call.cancel();
       listener.onError(streamFailure(e));
       return;
-    } catch (URISyntaxException | RuntimeException e) {
+    } catch (RuntimeException e) {
       listener.onError(e);
       return;
     }
@@ -222,8 +221,12 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
     return headers;
   }
 
-  private static HttpUriRequestBase toApache(HttpRequest request) {
-    HttpUriRequestBase call = new HttpUriRequestBase(request.method().name(), URI.create(request.url()));
+  /**
+   * The request for Apache, to {@code uri} (the request's URL, parsed once by the caller, which also takes the target
+   * host from it: reading it back from the request would rebuild it from its parts, encoding and decoding the path).
+   */
+  private static HttpUriRequestBase toApache(HttpRequest request, URI uri) {
+    HttpUriRequestBase call = new HttpUriRequestBase(request.method().name(), uri);
     request.headers().forEach((name, values) -> {
       if (values != null) {
         values.forEach(value -> call.addHeader(name, value));
