@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,22 +24,37 @@ public final class RedFlagDetector {
 
   private static final String NUM = "(\\d{1,4})";
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private final Function<String[], Pattern> compile;
   private final List<Rule> rules = new ArrayList<>();
-  private static final Pattern PREGNANT_EN = words("(pregnan\\w*|expecting a baby|with child)\\b");
-  private static final Pattern PREGNANT_ES = words("(embarazad\\w*|embarazo|encinta)\\b");
-  private static final Pattern EXTREME_EN = words(
-      "(lose|drop|shed|cut) \\d+ ?(kg|kilos?|pounds|lbs?)\\b", "lose weight (fast|quickly)\\b", "crash diet\\b",
-      "(fasting|intermittent fast|starve|starving)\\b", "(strict|extreme|very low calorie) diet\\b",
-      "\\d{3,4} ?(kcal|calories?)\\b", "calorie deficit\\b", "(max(imum)?|extreme) (intensity|weights?)\\b",
-      "(lose|losing) weight\\b");
-  private static final Pattern EXTREME_ES = words(
-      "(bajar|perder|adelgazar) \\d+ ?(kg|kilos?)\\b", "(bajar|perder) (de )?peso\\b", "adelgazar\\b",
-      "ayuno\\b", "ayunar\\b", "dieta (estricta|extrema|muy baja)\\b", "\\d{3,4} ?(kcal|calorias)\\b",
-      "deficit calorico\\b", "dejar de comer\\b", "intensidad maxima\\b");
-  private static final Pattern LOW_INTAKE = words(
-      "(eat|eating|ate|only|comer|como|comiendo|solo)\\b[^.!?]{0,30}?\\b" + NUM + " ?(kcal|calories|calorias)\\b");
+  private final Pattern pregnantEn;
+  private final Pattern pregnantEs;
+  private final Pattern extremeEn;
+  private final Pattern extremeEs;
+  private final Pattern lowIntake;
 
   public RedFlagDetector() {
+    this(RedFlagDetector::words);
+  }
+
+  /**
+   * A detector whose phrase lists are compiled by {@code compile}; {@link #words} in production. The tests compile
+   * the same phrases the other way the patterns can be written, to show the two match alike.
+   */
+  RedFlagDetector(Function<String[], Pattern> compile) {
+    this.compile = Objects.requireNonNull(compile, "compile must not be null");
+    pregnantEn = compile("(pregnan\\w*|expecting a baby|with child)\\b");
+    pregnantEs = compile("(embarazad\\w*|embarazo|encinta)\\b");
+    extremeEn = compile(
+        "(lose|drop|shed|cut) \\d+ ?(kg|kilos?|pounds|lbs?)\\b", "lose weight (fast|quickly)\\b", "crash diet\\b",
+        "(fasting|intermittent fast|starve|starving)\\b", "(strict|extreme|very low calorie) diet\\b",
+        "\\d{3,4} ?(kcal|calories?)\\b", "calorie deficit\\b", "(max(imum)?|extreme) (intensity|weights?)\\b",
+        "(lose|losing) weight\\b");
+    extremeEs = compile(
+        "(bajar|perder|adelgazar) \\d+ ?(kg|kilos?)\\b", "(bajar|perder) (de )?peso\\b", "adelgazar\\b",
+        "ayuno\\b", "ayunar\\b", "dieta (estricta|extrema|muy baja)\\b", "\\d{3,4} ?(kcal|calorias)\\b",
+        "deficit calorico\\b", "dejar de comer\\b", "intensidad maxima\\b");
+    lowIntake = compile(
+        "(eat|eating|ate|only|comer|como|comiendo|solo)\\b[^.!?]{0,30}?\\b" + NUM + " ?(kcal|calories|calorias)\\b");
     en(RedFlag.SELF_HARM, "(kill|killing|hurt|hurting|cut|cutting|harm|harming) myself\\b", "suicid\\w*",
         "end (my|it all|my own) life\\b", "end it all\\b", "want(ed)? to die\\b", "self[- ]?harm\\w*",
         "no reason to live\\b", "better off dead\\b", "don'?t want to (live|be alive)\\b");
@@ -75,12 +91,24 @@ public final class RedFlagDetector {
     return Pattern.compile("\\b(?:" + String.join("|", phrases) + ")");
   }
 
+  private Pattern compile(String... phrases) {
+    return compile.apply(phrases);
+  }
+
   private void en(RedFlag flag, String... phrases) {
-    rules.add(new Rule(flag, CoachLanguage.ENGLISH, words(phrases)));
+    rules.add(new Rule(flag, CoachLanguage.ENGLISH, compile(phrases)));
   }
 
   private void es(RedFlag flag, String... phrases) {
-    rules.add(new Rule(flag, CoachLanguage.SPANISH, words(phrases)));
+    rules.add(new Rule(flag, CoachLanguage.SPANISH, compile(phrases)));
+  }
+
+  /** Every pattern of this detector, rules first; for the tests. */
+  List<Pattern> patterns() {
+    List<Pattern> all = new ArrayList<>();
+    rules.forEach(rule -> all.add(rule.pattern()));
+    all.addAll(List.of(pregnantEn, pregnantEs, extremeEn, extremeEs, lowIntake));
+    return all;
   }
 
   /** The most urgent red flag in the text, if any, preferring English words where both languages match. */
@@ -122,8 +150,8 @@ public final class RedFlagDetector {
   }
 
   /** Eating under 800 kcal a day is a red flag in itself. */
-  private static Optional<RedFlagMatch> lowIntake(String t) {
-    Matcher m = LOW_INTAKE.matcher(t);
+  private Optional<RedFlagMatch> lowIntake(String t) {
+    Matcher m = lowIntake.matcher(t);
     while (m.find()) {
       int kcal = Integer.parseInt(m.group(2));
       if (kcal > 0 && kcal < 800) {
@@ -135,16 +163,16 @@ public final class RedFlagDetector {
     return Optional.empty();
   }
 
-  private static Optional<RedFlagMatch> pregnancyWithExtremeGoal(String t) {
-    Matcher en = PREGNANT_EN.matcher(t);
-    Matcher es = PREGNANT_ES.matcher(t);
+  private Optional<RedFlagMatch> pregnancyWithExtremeGoal(String t) {
+    Matcher en = pregnantEn.matcher(t);
+    Matcher es = pregnantEs.matcher(t);
     boolean pregnantEn = en.find();
     boolean pregnantEs = es.find();
     if (!pregnantEn && !pregnantEs) {
       return Optional.empty();
     }
-    Matcher extremeEn = EXTREME_EN.matcher(t);
-    Matcher extremeEs = EXTREME_ES.matcher(t);
+    Matcher extremeEn = this.extremeEn.matcher(t);
+    Matcher extremeEs = this.extremeEs.matcher(t);
     if (extremeEs.find()) {
       return Optional.of(new RedFlagMatch(RedFlag.PREGNANCY_EXTREME_GOAL, CoachLanguage.SPANISH,
           (pregnantEs ? es.group() : en.group()) + " … " + extremeEs.group()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.coachkit.domain.persona.CoachLanguage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,15 +14,16 @@ import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The red-flag screen finds exactly what it found before its patterns were rewritten for speed (one word boundary
- * in front of each alternation instead of one in front of each phrase): the same flag, language and matched words,
- * or nothing, for the same text. The oracle is a frozen copy of the detector as it was ({@link
- * RedFlagDetectorBefore}); the texts are made from the words and phrases of its own patterns, mixed with ordinary
- * words, numbers and punctuation, so that most of the phrases are met whole, in part and next to each other.
+ * The red-flag screen's patterns, written for speed with one word boundary in front of each alternation
+ * ({@link RedFlagDetector#words}: {@code \b(?:a|b|…)}), find exactly what the same phrases find written the plain
+ * way, with a boundary in front of each phrase ({@code \ba|\bb|…}, as the detector had them before session 10):
+ * the same flag, language and matched words, or nothing, for the same text. The oracle is the detector built with
+ * the plain form; the texts are made from the words and phrases of its own patterns, mixed with ordinary words,
+ * numbers and punctuation, so that most of the phrases are met whole, in part and next to each other.
  */
 class RedFlagDetectorEquivalenceTest {
   private static final int TEXTS = 60_000;
@@ -32,10 +34,15 @@ class RedFlagDetectorEquivalenceTest {
       "I'm", "Estoy", "quiero", "want", "to", "in", "chest", "pecho", "fast", "weight", "peso", "myself", "me");
 
   private final RedFlagDetector detector = new RedFlagDetector();
-  private final RedFlagDetectorBefore before = new RedFlagDetectorBefore();
+  private final RedFlagDetector plain = new RedFlagDetector(RedFlagDetectorEquivalenceTest::boundaryPerPhrase);
+
+  /** The plain form: {@code \ba|\bb|…}. */
+  private static Pattern boundaryPerPhrase(String... phrases) {
+    return Pattern.compile(Arrays.stream(phrases).map(phrase -> "\\b" + phrase).collect(Collectors.joining("|")));
+  }
 
   @Test
-  void givenTextsMadeOfThePatternsOwnPhrases_detect_answersExactlyAsTheDetectorBeforeTheRewrite() {
+  void givenTextsMadeOfThePatternsOwnPhrases_detect_answersExactlyAsWithABoundaryBeforeEachPhrase() {
     List<String> sources = patternSources();
     List<String> vocabulary = new ArrayList<>(words(sources));
     Random random = new Random(20261122L);
@@ -45,10 +52,10 @@ class RedFlagDetectorEquivalenceTest {
     for (int i = 0; i < TEXTS; i++) {
       String text = text(random, vocabulary, sources);
       for (CoachLanguage preferred : CoachLanguage.values()) {
-        Optional<RedFlagMatch> expected = before.detect(text, preferred);
+        Optional<RedFlagMatch> expected = plain.detect(text, preferred);
         Optional<RedFlagMatch> actual = detector.detect(text, preferred);
         if (!expected.equals(actual) && differences.size() < 20) {
-          differences.add("\"" + text + "\" (" + preferred + "): before " + expected + ", now " + actual);
+          differences.add("\"" + text + "\" (" + preferred + "): plain form " + expected + ", words() " + actual);
         }
         if (preferred == CoachLanguage.ENGLISH) {
           if (expected.isPresent()) {
@@ -67,7 +74,7 @@ class RedFlagDetectorEquivalenceTest {
   }
 
   @Test
-  void givenEachPatternOfTheDetectorBefore_phraseSampler_writesTextsThatPatternAccepts() {
+  void givenEachPlainPattern_phraseSampler_writesTextsThatPatternAccepts() {
     // The texts above are only as good as the sampler: each pattern must accept nearly all of its own samples
     // (not all: a sample may break a look-ahead, e.g. "faint memory").
     Random random = new Random(7L);
@@ -85,14 +92,10 @@ class RedFlagDetectorEquivalenceTest {
   }
 
   @Test
-  void givenTheRewrittenPatterns_eachOne_putsOneWordBoundaryInFrontOfPhrasesThatHadOneEach() {
-    // The rewrite is only safe because every phrase of the old patterns started with \b; a new phrase without one
-    // would change meaning under words(). This pins the shape: old "\bA|\bB" is new "\b(?:A|B)".
-    for (RedFlagDetectorBefore.Rule rule : before.rules) {
-      String old = rule.pattern().pattern();
-      assertThat(old).startsWith("\\b");
-    }
+  void givenPhrases_words_putsOneWordBoundaryInFrontOfTheirAlternation() {
+    // Pins the shape the test above compares with the plain form: "\bA|\bB" written as "\b(?:A|B)".
     assertThat(RedFlagDetector.words("a\\b", "b").pattern()).isEqualTo("\\b(?:a\\b|b)");
+    assertThat(boundaryPerPhrase("a\\b", "b").pattern()).isEqualTo("\\ba\\b|\\bb");
   }
 
   /**
@@ -228,11 +231,7 @@ class RedFlagDetectorEquivalenceTest {
   }
 
   private List<String> patternSources() {
-    List<String> sources = new ArrayList<>();
-    before.rules.forEach(rule -> sources.add(rule.pattern().pattern()));
-    Stream.of(RedFlagDetectorBefore.PREGNANT_EN, RedFlagDetectorBefore.PREGNANT_ES, RedFlagDetectorBefore.EXTREME_EN,
-        RedFlagDetectorBefore.EXTREME_ES, RedFlagDetectorBefore.LOW_INTAKE).forEach(p -> sources.add(p.pattern()));
-    return sources;
+    return plain.patterns().stream().map(Pattern::pattern).toList();
   }
 
   private static Set<String> words(List<String> sources) {
