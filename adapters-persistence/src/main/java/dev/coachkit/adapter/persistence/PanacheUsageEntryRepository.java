@@ -10,25 +10,35 @@ import dev.coachkit.ports.model.usage.UsageEntry;
 import dev.coachkit.ports.model.usage.UsageSummary;
 import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
-import org.hibernate.query.NativeQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@link UsageLedger} on PostgreSQL; every method is one transaction, sums are computed by the database. Each entry
  * also adds its response and cost to its user's quarter hour and second ({@code usage_quarter_hours},
  * {@code usage_seconds}, V3, ADR-0018) in the same statement, and the per-turn {@link #tally} sums those instead of
- * the entries, so its cost does not grow with the user's activity. The two calls of every chat turn, {@link #record}
- * and {@link #tally}, are one statement each and run as one autocommit statement when the caller has no transaction
- * (ADR-0013); a caller's transaction is joined.
+ * the entries, so its cost does not grow with the user's activity. The per-turn {@link #tally} is one statement, run
+ * as one autocommit statement when the caller has no transaction (ADR-0013); a caller's transaction is joined. An
+ * entry {@link #record recorded} outside a caller's transaction is written with others in the next batch of a
+ * {@link UsageEntryWriter} (ADR-0025), and the reads account for it until then: the tally adds it unless its
+ * statement found it written, the other reads wait for it to be written first.
  */
 @ApplicationScoped
 @Transactional
@@ -104,23 +114,55 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   private static final String TALLY_SQL = "SELECT " + sumSince("cost_micros", "COALESCE(SUM(cost_micros), 0)")
       + ", " + sumSince("responses", "COUNT(*)");
 
+  /**
+   * {@link #tally} with the ids among {@code ?} (a {@code uuid[]}, the caller's pending entries) that its snapshot
+   * finds in the table, whose sums therefore include them already.
+   */
+  private static final String TALLY_WITH_PENDING_SQL = TALLY_SQL
+      + ", (SELECT array_agg(id) FROM usage_entries WHERE id = ANY (?))";
+
+  /** How long {@link #summarize} and the other reads wait for the pending entries to be written. */
+  static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
+
   private final UsageEntryJpaRepository entries;
   private final UsageEntryMapper mapper;
   private final DataSource dataSource;
+  /** Batches the entries recorded outside a caller's transaction (ADR-0025); null to write each at once. */
+  private final UsageEntryWriter writer;
 
-  PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper, DataSource dataSource) {
+  @Inject
+  PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper, DataSource dataSource,
+      @ConfigProperty(name = "coach.usage.write-delay", defaultValue = "20ms") Duration writeDelay) {
+    this(entries, mapper, dataSource, writeDelay.isZero() ? null : new UsageEntryWriter(dataSource, writeDelay));
+  }
+
+  PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper, DataSource dataSource,
+      UsageEntryWriter writer) {
     this.entries = entries;
     this.mapper = mapper;
     this.dataSource = dataSource;
+    this.writer = writer;
+  }
+
+  /** Writes the entries still pending and stops the writer's thread. */
+  @PreDestroy
+  void close() {
+    if (writer != null) {
+      writer.close();
+    }
   }
 
   @Override
   @Transactional(TxType.SUPPORTS)
   public void record(UsageEntry entry) {
-    // Idempotent by id, also when the same entry is recorded concurrently. Plain JDBC, one autocommit statement or
-    // in the caller's transaction: no Hibernate session to open and flush, no transaction of its own (see Jdbc).
-    // On its own, the statement commits without waiting for the WAL flush (ADR-0020); a caller's transaction keeps
-    // its own synchronous_commit.
+    // Outside a caller's transaction (a chat turn, the voice relay), the entry joins the next batch of the writer
+    // (ADR-0025): the turn makes no statement for it. In a caller's transaction, or with no writer, it is written
+    // now, idempotent by id, also when the same entry is recorded concurrently: plain JDBC, one autocommit statement
+    // or in the caller's transaction, no Hibernate session to open and flush (see Jdbc). On its own, the statement
+    // commits without waiting for the WAL flush (ADR-0020); a caller's transaction keeps its own synchronous_commit.
+    if (writer != null && !QuarkusTransaction.isActive() && writer.add(entry)) {
+      return;
+    }
     Jdbc.SqlChooser sql = connection -> connection.getAutoCommit() ? RECORD_OWN_TRANSACTION_SQL : RECORD_SQL;
     Jdbc.run(dataSource, sql, statement -> {
       statement.setObject(1, entry.id().value());
@@ -140,8 +182,16 @@ public class PanacheUsageEntryRepository implements UsageLedger {
     }, PreparedStatement::executeUpdate);
   }
 
+  /** Waits until the entries recorded so far are written, so that a query sees them. */
+  private void flushPending() {
+    if (writer != null) {
+      writer.flush(FLUSH_TIMEOUT);
+    }
+  }
+
   @Override
   public UsageSummary summarize(UserId userId, Instant from, Instant to) {
+    flushPending();
     return totals(entries.getEntityManager()
         .createQuery(TOTALS + "e.occurredAt >= ?2 and e.occurredAt < ?3", Object[].class)
         .setParameter(1, userId.value())
@@ -151,6 +201,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
 
   @Override
   public UsageSummary summarizeSession(UserId userId, VoiceSessionId sessionId) {
+    flushPending();
     return totals(entries.getEntityManager()
         .createQuery(TOTALS + "e.voiceSessionId = ?2", Object[].class)
         .setParameter(1, userId.value())
@@ -158,33 +209,68 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public long costSince(UserId userId, Instant since) {
-    // Native SQL for the two checks run before every turn: Hibernate re-plans this aggregate (and Panache's
-    // count query) on each call, which cost more CPU than the indexed query itself.
-    return sinceUser("SELECT COALESCE(SUM(cost_micros), 0) FROM usage_entries"
-        + " WHERE user_id = :user AND occurred_at >= :since", userId, since);
+    return tally(userId, since, since).costMicros();
   }
 
   @Override
+  @Transactional(TxType.SUPPORTS)
   public long countResponsesSince(UserId userId, Instant since) {
-    return sinceUser("SELECT COUNT(*) FROM usage_entries WHERE user_id = :user AND occurred_at >= :since",
-        userId, since);
+    return tally(userId, since, since).responses();
   }
 
   @Override
   @Transactional(TxType.SUPPORTS)
   public UsageTally tally(UserId userId, Instant costSince, Instant responsesSince) {
     // One statement (plain JDBC, as in record) over the buckets: for the start of a day (a whole quarter hour in
-    // every zone) only quarter hours; for the rate-limit minute at most 60 seconds and one second's entries.
-    return Jdbc.run(dataSource, TALLY_SQL, statement -> {
+    // every zone) only quarter hours; for the rate-limit minute at most 60 seconds and one second's entries. The
+    // user's entries still pending in the writer are added unless the statement found them in the table: each is
+    // counted once, whether it was written before the statement's snapshot or not (ADR-0025).
+    List<UsageEntry> pending = writer == null ? List.of() : writer.pendingOf(userId);
+    return Jdbc.run(dataSource, pending.isEmpty() ? TALLY_SQL : TALLY_WITH_PENDING_SQL, statement -> {
       int next = bindSince(statement, 1, userId, costSince);
-      bindSince(statement, next, userId, responsesSince);
+      next = bindSince(statement, next, userId, responsesSince);
+      if (!pending.isEmpty()) {
+        UUID[] ids = new UUID[pending.size()];
+        for (int i = 0; i < ids.length; i++) {
+          ids[i] = pending.get(i).id().value();
+        }
+        statement.setArray(next, statement.getConnection().createArrayOf("uuid", ids));
+      }
     }, statement -> {
       try (ResultSet row = statement.executeQuery()) {
         row.next();
-        return new UsageTally(row.getLong(1), row.getLong(2));
+        long cost = row.getLong(1);
+        long responses = row.getLong(2);
+        if (!pending.isEmpty()) {
+          Set<UUID> written = written(row.getArray(3));
+          for (UsageEntry entry : pending) {
+            if (written.contains(entry.id().value())) {
+              continue;
+            }
+            if (!entry.occurredAt().isBefore(costSince)) {
+              cost += entry.costMicros();
+            }
+            if (!entry.occurredAt().isBefore(responsesSince)) {
+              responses++;
+            }
+          }
+        }
+        return new UsageTally(cost, responses);
       }
     });
+  }
+
+  private static Set<UUID> written(Array ids) throws SQLException {
+    if (ids == null) {
+      return Set.of();
+    }
+    Set<UUID> found = new HashSet<>();
+    for (Object id : (Object[]) ids.getArray()) {
+      found.add((UUID) id);
+    }
+    return found;
   }
 
   /** Binds one {@link #sumSince} from the given parameter index; returns the index after it. */
@@ -209,18 +295,9 @@ public class PanacheUsageEntryRepository implements UsageLedger {
     return start == at.getEpochSecond() && at.getNano() == 0 ? at : Instant.ofEpochSecond(start + bucketSeconds);
   }
 
-  private long sinceUser(String sql, UserId userId, Instant since) {
-    Object value = entries.getEntityManager()
-        .createNativeQuery(sql)
-        .unwrap(NativeQuery.class)
-        .setParameter("user", userId.value(), String.class)
-        .setParameter("since", since, Instant.class)
-        .getSingleResult();
-    return ((Number) value).longValue();
-  }
-
   @Override
   public List<UsageEntry> entriesOf(UserId userId) {
+    flushPending();
     return entries.find("from UsageEntryJpaEntity e where e.userId = ?1 order by e.occurredAt, e.id", userId.value())
         .stream()
         .map(mapper::toModel)
@@ -229,6 +306,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
 
   @Override
   public void deleteAllOf(UserId userId) {
+    flushPending();
     entries.delete("userId", userId.value());
     // The derived buckets go with the entries (in the order record locks them: seconds, then quarter hours).
     for (String table : List.of("usage_seconds", "usage_quarter_hours")) {

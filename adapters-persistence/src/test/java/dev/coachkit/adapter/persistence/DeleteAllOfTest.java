@@ -99,6 +99,9 @@ class DeleteAllOfTest {
     plans.saveNewVersion(TestPlanFactory.newNutritionPlan(user, T0));
     usage.record(TestUsageEntryFactory.chat(user, c.id(), 100, T0));
     usage.record(TestUsageEntryFactory.voice(user, session.id(), 200, T0));
+    // Entries recorded outside a transaction are written in the writer's next batch (ADR-0025); this read waits for
+    // every pending one, so that the row counts below see them.
+    assertThat(usage.entriesOf(user)).hasSize(2);
     feedback.save(TestFeedbackFactory.onMessage(user, Rating.UP, T0));
     feedback.save(TestFeedbackFactory.feedback(user, new FeedbackTarget.OnVoiceSession(session.id()), Rating.DOWN,
         T0));

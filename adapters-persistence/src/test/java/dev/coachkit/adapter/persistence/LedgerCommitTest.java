@@ -120,7 +120,7 @@ class LedgerCommitTest {
           }
           throw new UnsupportedOperationException(method.getName());
         });
-    return new PanacheUsageEntryRepository(null, null, one);
+    return new PanacheUsageEntryRepository(null, null, one, (UsageEntryWriter) null);
   }
 
   /** The test cluster runs with synchronous_commit off (zonky's default); a server's runs with it on. */
