@@ -132,7 +132,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
 
   @Inject
   PanacheUsageEntryRepository(UsageEntryJpaRepository entries, UsageEntryMapper mapper, DataSource dataSource,
-      @ConfigProperty(name = "coach.usage.write-delay", defaultValue = "20ms") Duration writeDelay) {
+      @ConfigProperty(name = "coach.persistence.usage-write-delay", defaultValue = "20ms") Duration writeDelay) {
     this(entries, mapper, dataSource, writeDelay.isZero() ? null : new UsageEntryWriter(dataSource, writeDelay));
   }
 
