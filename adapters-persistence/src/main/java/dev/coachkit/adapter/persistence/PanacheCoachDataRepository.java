@@ -36,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,8 +59,11 @@ public class PanacheCoachDataRepository implements CoachDataStore {
    * bodies stay JSON text, as the entities hold them. The plans read uses the partial unique index of one ACTIVE
    * plan per user and kind.
    */
-  static final String RECENT_SQL = "SELECT"
-      + " (SELECT row_to_json(p)::text FROM coach_profiles p WHERE p.user_id = :user),"
+  static final String RECENT_SQL = "SELECT " + recentColumns();
+
+  /** {@link #RECENT_SQL}'s seven columns, to be selected with other columns (ADR-0026). */
+  static String recentColumns() {
+    return "(SELECT row_to_json(p)::text FROM coach_profiles p WHERE p.user_id = :user),"
       + " (SELECT json_agg(w ORDER BY w.date, w.recorded_at, w.id)::text FROM (SELECT id, user_id,"
       + " workout_date AS date, activity, duration_minutes, perceived_exertion, exercises::text AS exercises, notes,"
       + " recorded_at FROM workouts WHERE user_id = :user AND workout_date >= :workoutsFrom"
@@ -75,6 +79,7 @@ public class PanacheCoachDataRepository implements CoachDataStore {
       + " ORDER BY c.period_end DESC, c.created_at DESC, c.id DESC LIMIT 1),"
       + " (SELECT json_agg(pl)::text FROM (SELECT id, user_id, kind, version, status, source_conversation_id,"
       + " body::text AS body, created_at FROM plans WHERE user_id = :user AND status = 'ACTIVE') pl)";
+  }
 
   private final CoachProfileJpaRepository profiles;
   private final WorkoutJpaRepository workouts;
@@ -220,31 +225,41 @@ public class PanacheCoachDataRepository implements CoachDataStore {
     // One statement, one round trip: each kind of record comes back as JSON (PostgreSQL renders the rows), read
     // into the entities and mapped as every other read is. Plain JDBC, one autocommit statement or in the caller's
     // transaction: no Hibernate session for a statement that loads no managed entity (see Jdbc).
-    NamedSql.Params params = new NamedSql.Params()
+    NamedSql.Params params = recentParams(new NamedSql.Params(), userId, window);
+    return Jdbc.run(dataSource, RECENT.sql(), statement -> params.bind(RECENT, statement), statement -> {
+      try (ResultSet result = statement.executeQuery()) {
+        result.next();
+        return readRecent(result, 1, mapper, planMapper);
+      }
+    });
+  }
+
+  /** The parameters of {@link #recentColumns}. */
+  static NamedSql.Params recentParams(NamedSql.Params params, UserId userId, CoachDataWindow window) {
+    return params
         .text("user", userId.value())
         .date("workoutsFrom", window.workoutsFrom())
         .date("nutritionFrom", window.nutritionFrom())
         .date("through", window.through())
         .instant("measuredFrom", window.measuredFrom())
         .instant("measuredBefore", window.measuredBefore());
-    Object[] row = Jdbc.run(dataSource, RECENT.sql(), statement -> params.bind(RECENT, statement), statement -> {
-      try (ResultSet result = statement.executeQuery()) {
-        result.next();
-        Object[] columns = new Object[7];
-        for (int column = 0; column < columns.length; column++) {
-          columns[column] = result.getString(column + 1);
-        }
-        return columns;
-      }
-    });
+  }
+
+  /** The seven columns of {@link #recentColumns}, from column {@code first} of the current row. */
+  static RecentCoachData readRecent(ResultSet row, int first, CoachDataMapper mapper, PlanMapper planMapper)
+      throws SQLException {
+    String[] columns = new String[7];
+    for (int column = 0; column < columns.length; column++) {
+      columns[column] = row.getString(first + column);
+    }
     return new RecentCoachData(
-        JsonRows.one(row[0], CoachProfileJpaEntity.class).map(mapper::toModel),
-        JsonRows.list(row[1], WorkoutJpaEntity.class).stream().map(mapper::toModel).toList(),
-        JsonRows.list(row[2], NutritionDayJpaEntity.class).stream().map(mapper::toModel).toList(),
-        JsonRows.list(row[3], MeasurementJpaEntity.class).stream().map(mapper::toModel).toList(),
-        JsonRows.list(row[4], GoalJpaEntity.class).stream().map(mapper::toModel).toList(),
-        JsonRows.one(row[5], CheckInJpaEntity.class).map(mapper::toModel),
-        PanachePlanRepository.inForce(JsonRows.list(row[6], PlanJpaEntity.class), planMapper));
+        JsonRows.one(columns[0], CoachProfileJpaEntity.class).map(mapper::toModel),
+        JsonRows.list(columns[1], WorkoutJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.list(columns[2], NutritionDayJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.list(columns[3], MeasurementJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.list(columns[4], GoalJpaEntity.class).stream().map(mapper::toModel).toList(),
+        JsonRows.one(columns[5], CheckInJpaEntity.class).map(mapper::toModel),
+        PanachePlanRepository.inForce(JsonRows.list(columns[6], PlanJpaEntity.class), planMapper));
   }
 
   @Override

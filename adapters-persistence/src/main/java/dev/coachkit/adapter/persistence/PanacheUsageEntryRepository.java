@@ -1,6 +1,7 @@
 package dev.coachkit.adapter.persistence;
 
 import dev.coachkit.adapter.persistence.internal.Jdbc;
+import dev.coachkit.adapter.persistence.internal.NamedSql;
 import dev.coachkit.adapter.persistence.internal.UsageEntryJpaRepository;
 import dev.coachkit.adapter.persistence.internal.UsageEntryMapper;
 import dev.coachkit.ports.model.common.UserId;
@@ -95,31 +96,34 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   /**
    * One sum since an instant {@code t}: the quarter hours starting at or after {@code ceil15(t)}, the seconds from
    * {@code ceil1(t)} up to it, and the entries from {@code t} up to {@code ceil1(t)}. The three ranges are disjoint
-   * and together cover exactly the entries at or after {@code t}. Parameters: user, ceil15; user, ceil1, ceil15;
-   * user, t, ceil1.
+   * and together cover exactly the entries at or after {@code t}. Parameters: {@code :user}, and {@code :‹p›Since}
+   * ({@code t}), {@code :‹p›Second} ({@code ceil1(t)}), {@code :‹p›Quarter} ({@code ceil15(t)}) for the prefix.
    */
-  private static String sumSince(String bucketColumn, String entryExpression) {
-    return "(SELECT COALESCE(SUM(" + bucketColumn + "), 0) FROM usage_quarter_hours WHERE user_id = ?"
-        + " AND bucket_start >= ?)"
-        + " + (SELECT COALESCE(SUM(" + bucketColumn + "), 0) FROM usage_seconds WHERE user_id = ?"
-        + " AND bucket_start >= ? AND bucket_start < ?)"
-        + " + (SELECT " + entryExpression + " FROM usage_entries WHERE user_id = ? AND occurred_at >= ?"
-        + " AND occurred_at < ?)";
+  private static String sumSince(String bucketColumn, String entryExpression, String p) {
+    return "(SELECT COALESCE(SUM(" + bucketColumn + "), 0) FROM usage_quarter_hours WHERE user_id = :user"
+        + " AND bucket_start >= :" + p + "Quarter)"
+        + " + (SELECT COALESCE(SUM(" + bucketColumn + "), 0) FROM usage_seconds WHERE user_id = :user"
+        + " AND bucket_start >= :" + p + "Second AND bucket_start < :" + p + "Quarter)"
+        + " + (SELECT " + entryExpression + " FROM usage_entries WHERE user_id = :user AND occurred_at >= :" + p
+        + "Since AND occurred_at < :" + p + "Second)";
   }
 
   /**
-   * Cost since one instant and responses since another. Since the start of a day: at most 96 quarter-hour rows; since
-   * a minute ago: at most 60 second rows (and a quarter hour's) and one second's entries.
+   * Cost since one instant and responses since another, as two columns. Since the start of a day: at most 96
+   * quarter-hour rows; since a minute ago: at most 60 second rows (and a quarter hour's) and one second's entries.
    */
-  private static final String TALLY_SQL = "SELECT " + sumSince("cost_micros", "COALESCE(SUM(cost_micros), 0)")
-      + ", " + sumSince("responses", "COUNT(*)");
+  static final String TALLY_COLUMNS = sumSince("cost_micros", "COALESCE(SUM(cost_micros), 0)", "cost") + ", "
+      + sumSince("responses", "COUNT(*)", "responses");
 
   /**
-   * {@link #tally} with the ids among {@code ?} (a {@code uuid[]}, the caller's pending entries) that its snapshot
-   * finds in the table, whose sums therefore include them already.
+   * A third column after {@link #TALLY_COLUMNS}: the ids among {@code :pending} (the user's entries still pending in
+   * the writer) that the statement's snapshot finds in the table, whose sums therefore include them already.
    */
-  private static final String TALLY_WITH_PENDING_SQL = TALLY_SQL
-      + ", (SELECT array_agg(id) FROM usage_entries WHERE id = ANY (?))";
+  static final String PENDING_FOUND_COLUMN = "(SELECT array_agg(id) FROM usage_entries WHERE id = ANY (:pending))";
+
+  private static final NamedSql TALLY = NamedSql.of("SELECT " + TALLY_COLUMNS);
+  private static final NamedSql TALLY_WITH_PENDING = NamedSql.of("SELECT " + TALLY_COLUMNS + ", "
+      + PENDING_FOUND_COLUMN);
 
   /** How long {@link #summarize} and the other reads wait for the pending entries to be written. */
   static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
@@ -227,39 +231,75 @@ public class PanacheUsageEntryRepository implements UsageLedger {
     // every zone) only quarter hours; for the rate-limit minute at most 60 seconds and one second's entries. The
     // user's entries still pending in the writer are added unless the statement found them in the table: each is
     // counted once, whether it was written before the statement's snapshot or not (ADR-0025).
-    List<UsageEntry> pending = writer == null ? List.of() : writer.pendingOf(userId);
-    return Jdbc.run(dataSource, pending.isEmpty() ? TALLY_SQL : TALLY_WITH_PENDING_SQL, statement -> {
-      int next = bindSince(statement, 1, userId, costSince);
-      next = bindSince(statement, next, userId, responsesSince);
-      if (!pending.isEmpty()) {
-        UUID[] ids = new UUID[pending.size()];
-        for (int i = 0; i < ids.length; i++) {
-          ids[i] = pending.get(i).id().value();
-        }
-        statement.setArray(next, statement.getConnection().createArrayOf("uuid", ids));
-      }
-    }, statement -> {
+    List<UsageEntry> pending = pendingOf(writer, userId);
+    NamedSql sql = pending.isEmpty() ? TALLY : TALLY_WITH_PENDING;
+    NamedSql.Params params = tallyParams(new NamedSql.Params(), userId, costSince, responsesSince, pending);
+    return Jdbc.run(dataSource, sql.sql(), statement -> params.bind(sql, statement), statement -> {
       try (ResultSet row = statement.executeQuery()) {
         row.next();
-        long cost = row.getLong(1);
-        long responses = row.getLong(2);
-        if (!pending.isEmpty()) {
-          Set<UUID> written = written(row.getArray(3));
-          for (UsageEntry entry : pending) {
-            if (written.contains(entry.id().value())) {
-              continue;
-            }
-            if (!entry.occurredAt().isBefore(costSince)) {
-              cost += entry.costMicros();
-            }
-            if (!entry.occurredAt().isBefore(responsesSince)) {
-              responses++;
-            }
-          }
-        }
-        return new UsageTally(cost, responses);
+        return readTally(row, 1, pending, costSince, responsesSince);
       }
     });
+  }
+
+  /** This ledger's writer, or null when each entry is written at once. */
+  @Transactional(TxType.SUPPORTS)
+  UsageEntryWriter writer() {
+    return writer;
+  }
+
+  /** The user's entries pending in {@code writer} (none without one). */
+  static List<UsageEntry> pendingOf(UsageEntryWriter writer, UserId userId) {
+    return writer == null ? List.of() : writer.pendingOf(userId);
+  }
+
+  /**
+   * The parameters of {@link #TALLY_COLUMNS}, and of {@link #PENDING_FOUND_COLUMN} when {@code pending} is not empty.
+   */
+  static NamedSql.Params tallyParams(NamedSql.Params params, UserId userId, Instant costSince,
+      Instant responsesSince, List<UsageEntry> pending) {
+    params.text("user", userId.value());
+    since(params, "cost", costSince);
+    since(params, "responses", responsesSince);
+    if (!pending.isEmpty()) {
+      UUID[] ids = new UUID[pending.size()];
+      for (int i = 0; i < ids.length; i++) {
+        ids[i] = pending.get(i).id().value();
+      }
+      params.uuids("pending", ids);
+    }
+    return params;
+  }
+
+  private static void since(NamedSql.Params params, String prefix, Instant since) {
+    params.instant(prefix + "Since", since)
+        .instant(prefix + "Second", startAtOrAfter(since, SECOND))
+        .instant(prefix + "Quarter", startAtOrAfter(since, QUARTER_HOUR));
+  }
+
+  /**
+   * The tally from column {@code first} of the current row ({@link #TALLY_COLUMNS}, then
+   * {@link #PENDING_FOUND_COLUMN} when {@code pending} is not empty), with the pending entries it did not find added.
+   */
+  static UsageTally readTally(ResultSet row, int first, List<UsageEntry> pending, Instant costSince,
+      Instant responsesSince) throws SQLException {
+    long cost = row.getLong(first);
+    long responses = row.getLong(first + 1);
+    if (!pending.isEmpty()) {
+      Set<UUID> written = written(row.getArray(first + 2));
+      for (UsageEntry entry : pending) {
+        if (written.contains(entry.id().value())) {
+          continue;
+        }
+        if (!entry.occurredAt().isBefore(costSince)) {
+          cost += entry.costMicros();
+        }
+        if (!entry.occurredAt().isBefore(responsesSince)) {
+          responses++;
+        }
+      }
+    }
+    return new UsageTally(cost, responses);
   }
 
   private static Set<UUID> written(Array ids) throws SQLException {
@@ -271,22 +311,6 @@ public class PanacheUsageEntryRepository implements UsageLedger {
       found.add((UUID) id);
     }
     return found;
-  }
-
-  /** Binds one {@link #sumSince} from the given parameter index; returns the index after it. */
-  private static int bindSince(PreparedStatement statement, int from, UserId userId, Instant since)
-      throws SQLException {
-    Instant quarter = startAtOrAfter(since, QUARTER_HOUR);
-    Instant second = startAtOrAfter(since, SECOND);
-    statement.setString(from, userId.value());
-    Jdbc.setInstant(statement, from + 1, quarter);
-    statement.setString(from + 2, userId.value());
-    Jdbc.setInstant(statement, from + 3, second);
-    Jdbc.setInstant(statement, from + 4, quarter);
-    statement.setString(from + 5, userId.value());
-    Jdbc.setInstant(statement, from + 6, since);
-    Jdbc.setInstant(statement, from + 7, second);
-    return from + 8;
   }
 
   /** The start of the first bucket of the given length (seconds since the epoch) at or after the instant. */

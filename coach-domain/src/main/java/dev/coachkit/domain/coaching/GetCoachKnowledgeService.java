@@ -32,16 +32,30 @@ public final class GetCoachKnowledgeService implements GetCoachKnowledgeUseCase 
   public CoachKnowledge get(GetCoachKnowledgeQuery query) {
     UserId user = query.userId();
     Instant now = clock.instant();
-    LocalDate today = Calendar.today(clock);
     // One read, plans in force included: the store answers in one call (one statement in the database adapter)
     // instead of one call per kind of record.
-    RecentCoachData recent = store.recent(user, new CoachDataWindow(
+    return knowledge(user, now, store.recent(user, windowAt(now)));
+  }
+
+  /** The clock this service reads "now" from. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The records a read made at {@code now} covers: the last days of workouts and nutrition, recent progress. */
+  public CoachDataWindow windowAt(Instant now) {
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    return new CoachDataWindow(
         today.minusDays(windows.workoutDays() - 1L),
         today.minusDays(windows.nutritionDays() - 1L),
         today,
         now.minus(Duration.ofDays(windows.progressDays())),
         // the end is exclusive; a second's slack keeps a measurement taken "now" in the window
-        now.plusSeconds(1)));
+        now.plusSeconds(1));
+  }
+
+  /** What the coach knows at {@code now} from a read of {@link #windowAt}{@code (now)}. */
+  public static CoachKnowledge knowledge(UserId user, Instant now, RecentCoachData recent) {
     return new CoachKnowledge(
         user,
         now,

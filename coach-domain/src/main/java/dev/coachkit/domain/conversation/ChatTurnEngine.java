@@ -10,7 +10,6 @@ import dev.coachkit.domain.tool.CoachTools;
 import dev.coachkit.domain.tool.ToolInvocation;
 import dev.coachkit.domain.usage.UsageGuard;
 import dev.coachkit.domain.usage.UsageRecorder;
-import dev.coachkit.ports.in.coaching.GetCoachKnowledgeQuery;
 import dev.coachkit.ports.in.coaching.GetCoachKnowledgeUseCase;
 import dev.coachkit.ports.in.conversation.ChatReply;
 import dev.coachkit.ports.in.conversation.ChatTurnResult;
@@ -87,9 +86,8 @@ public final class ChatTurnEngine {
 
   private final ConversationStore conversations;
   private final CoachModel model;
-  private final GetCoachKnowledgeUseCase knowledge;
+  private final TurnOpener opener;
   private final CoachTools tools;
-  private final UsageGuard usageGuard;
   private final UsageRecorder usageRecorder;
   private final IdGenerator ids;
   private final Clock clock;
@@ -99,6 +97,7 @@ public final class ChatTurnEngine {
   private final CoachContextBuilder contextBuilder;
   private final HistoryWindow window;
 
+  /** A turn engine that asks the knowledge use case and the usage guard apart ({@link TurnOpener#separately}). */
   public ChatTurnEngine(
       ConversationStore conversations,
       CoachModel model,
@@ -109,11 +108,24 @@ public final class ChatTurnEngine {
       IdGenerator ids,
       Clock clock,
       ChatSettings settings) {
+    this(conversations, model, TurnOpener.separately(knowledge, usageGuard), tools, usageRecorder, ids, clock,
+        settings);
+  }
+
+  /** A turn engine that opens each turn with {@code opener} (one read with {@link TurnOpener#together}). */
+  public ChatTurnEngine(
+      ConversationStore conversations,
+      CoachModel model,
+      TurnOpener opener,
+      CoachTools tools,
+      UsageRecorder usageRecorder,
+      IdGenerator ids,
+      Clock clock,
+      ChatSettings settings) {
     this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
     this.model = Objects.requireNonNull(model, "model must not be null");
-    this.knowledge = Objects.requireNonNull(knowledge, "knowledge must not be null");
+    this.opener = Objects.requireNonNull(opener, "opener must not be null");
     this.tools = Objects.requireNonNull(tools, "tools must not be null");
-    this.usageGuard = Objects.requireNonNull(usageGuard, "usageGuard must not be null");
     this.usageRecorder = Objects.requireNonNull(usageRecorder, "usageRecorder must not be null");
     this.ids = Objects.requireNonNull(ids, "ids must not be null");
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
@@ -139,12 +151,13 @@ public final class ChatTurnEngine {
   ChatTurnResult run(SendChatMessageCommand command, boolean streaming, TurnListener listener) {
     Objects.requireNonNull(command, "command must not be null");
     UserId userId = command.userId();
-    CoachKnowledge known = knowledge.get(new GetCoachKnowledgeQuery(userId));
+    TurnOpener.Opening opening = opener.open(userId);
+    CoachKnowledge known = opening.knowledge();
     Persona persona = known.profile().map(CoachProfile::persona).orElse(Persona.FITNESS_COACH);
     Locale language = known.profile().map(CoachProfile::language).orElse(Locale.ENGLISH);
     Optional<SafetyAssessment> redFlag = safety.assess(command.text(), language);
     if (redFlag.isEmpty()) {
-      Optional<Refusal> refusal = usageGuard.check(userId);
+      Optional<Refusal> refusal = opening.usageCheck().get();
       if (refusal.isPresent()) {
         return new ChatTurnResult.Refused(refusal.get());
       }

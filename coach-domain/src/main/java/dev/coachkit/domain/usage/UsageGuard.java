@@ -8,7 +8,6 @@ import dev.coachkit.ports.out.usage.UsageLedger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -26,25 +25,44 @@ public final class UsageGuard {
     this.clock = Objects.requireNonNull(clock, "clock must not be null");
   }
 
+  /** The two instants a check at {@code now} sums from: the start of the day, and one minute ago. */
+  public record TallyWindow(Instant now, Instant costSince, Instant responsesSince) {
+  }
+
+  /** The tally a check made at {@code now} needs. */
+  public TallyWindow windowAt(Instant now) {
+    Instant startOfDay = now.atZone(limits.dayZone()).toLocalDate().atStartOfDay(limits.dayZone()).toInstant();
+    return new TallyWindow(now, startOfDay, now.minus(WINDOW));
+  }
+
   /** A refusal with its reason and Retry-After when the user may not start a turn now; empty when they may. */
   public Optional<Refusal> check(UserId userId) {
     Objects.requireNonNull(userId, "userId must not be null");
-    Instant now = clock.instant();
-    ZonedDateTime startOfDay = now.atZone(limits.dayZone()).toLocalDate().atStartOfDay(limits.dayZone());
-    Instant windowStart = now.minus(WINDOW);
+    TallyWindow window = windowAt(clock.instant());
     // Both figures in one ledger call (one query in a database adapter).
-    UsageTally tally = ledger.tally(userId, startOfDay.toInstant(), windowStart);
+    return decide(userId, window, ledger.tally(userId, window.costSince(), window.responsesSince()));
+  }
+
+  /**
+   * {@link #check} with the tally already read for {@code window} (by a read shared with other data); the ledger is
+   * read again only to work out a rate-limit refusal's Retry-After.
+   */
+  public Optional<Refusal> decide(UserId userId, TallyWindow window, UsageTally tally) {
+    Objects.requireNonNull(userId, "userId must not be null");
+    Objects.requireNonNull(window, "window must not be null");
+    Objects.requireNonNull(tally, "tally must not be null");
+    Instant now = window.now();
     if (tally.costMicros() >= limits.dailyBudgetMicros()) {
-      Duration untilTomorrow = Duration.between(now, startOfDay.plusDays(1).toInstant());
+      Instant tomorrow = window.costSince().atZone(limits.dayZone()).plusDays(1).toInstant();
       return Optional.of(new Refusal(RefusalReason.BUDGET_EXCEEDED,
           "Your daily coaching budget is used up; it renews at midnight (" + limits.dayZone().getId() + ").",
-          Optional.of(untilTomorrow)));
+          Optional.of(Duration.between(now, tomorrow))));
     }
     if (tally.responses() >= limits.responsesPerMinute()) {
       return Optional.of(new Refusal(RefusalReason.RATE_LIMITED,
           "Too many messages in the last minute (at most " + limits.responsesPerMinute()
               + " coach responses a minute); please wait a moment.",
-          Optional.of(retryAfter(userId, windowStart))));
+          Optional.of(retryAfter(userId, window.responsesSince()))));
     }
     return Optional.empty();
   }

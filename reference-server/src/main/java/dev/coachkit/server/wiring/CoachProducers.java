@@ -16,6 +16,7 @@ import dev.coachkit.domain.coaching.StructuredAnswers;
 import dev.coachkit.domain.coaching.UpsertCoachProfileService;
 import dev.coachkit.domain.conversation.ChatSettings;
 import dev.coachkit.domain.conversation.ChatTurnEngine;
+import dev.coachkit.domain.conversation.TurnOpener;
 import dev.coachkit.domain.conversation.HistoryWindowPolicy;
 import dev.coachkit.domain.conversation.ListConversationMessagesService;
 import dev.coachkit.domain.conversation.ListConversationsService;
@@ -48,6 +49,7 @@ import dev.coachkit.ports.out.coaching.CheckInClaims;
 import dev.coachkit.ports.out.coaching.CoachDataStore;
 import dev.coachkit.ports.out.common.IdGenerator;
 import dev.coachkit.ports.out.conversation.ConversationStore;
+import dev.coachkit.ports.out.conversation.TurnStartReads;
 import dev.coachkit.ports.out.feedback.FeedbackStore;
 import dev.coachkit.ports.out.followup.FollowUpStore;
 import dev.coachkit.ports.out.plan.PlanStore;
@@ -281,13 +283,15 @@ public class CoachProducers {
 
   @Produces
   @Singleton
-  ChatTurnEngine chatTurns(ConversationStore conversations, MeteredCoachModel model, GetCoachKnowledgeUseCase knowledge,
-      CoachTools tools, UsageGuard guard, UsageRecorder recorder, IdGenerator ids, Clock clock,
-      CoachSettingsConfig.Chat chat) {
+  ChatTurnEngine chatTurns(ConversationStore conversations, MeteredCoachModel model, GetCoachKnowledgeService knowledge,
+      TurnStartReads turnStart, CoachTools tools, UsageGuard guard, UsageRecorder recorder, IdGenerator ids,
+      Clock clock, CoachSettingsConfig.Chat chat) {
     ChatSettings chatSettings = new ChatSettings(chat.contextTokenBudget(),
         new HistoryWindowPolicy(chat.historyMessages(), chat.historyTokens()), chat.maxOutputTokens(),
         chat.maxToolRounds(), ChatSettings.defaults().inFlightGrace(), clock.getZone());
-    return new ChatTurnEngine(conversations, model, knowledge, tools, guard, recorder, ids, clock, chatSettings);
+    // The coach data and the usage tally in one read, one statement in the database adapter (ADR-0026).
+    return new ChatTurnEngine(conversations, model, TurnOpener.together(turnStart, knowledge, guard), tools, recorder,
+        ids, clock, chatSettings);
   }
 
   @Produces

@@ -68,6 +68,12 @@ public final class NamedSql {
       return this;
     }
 
+    /** A {@code uuid[]} parameter. */
+    public Params uuids(String name, UUID[] values) {
+      setters.put(name, (s, i) -> s.setArray(i, s.getConnection().createArrayOf("uuid", values)));
+      return this;
+    }
+
     public Params text(String name, String value) {
       setters.put(name, (s, i) -> s.setString(i, value));
       return this;
