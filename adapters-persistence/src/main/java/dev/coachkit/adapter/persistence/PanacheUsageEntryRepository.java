@@ -12,8 +12,11 @@ import dev.coachkit.ports.model.usage.UsageSummary;
 import dev.coachkit.ports.model.usage.UsageTally;
 import dev.coachkit.ports.out.usage.UsageLedger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Reception;
 import jakarta.inject.Inject;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
@@ -146,6 +149,15 @@ public class PanacheUsageEntryRepository implements UsageLedger {
     this.mapper = mapper;
     this.dataSource = dataSource;
     this.writer = writer;
+  }
+
+  /**
+   * Writes the entries still pending and stops the writer's thread: at shutdown, while the data source is still
+   * open (beans are destroyed after the event, in no set order), and again, doing nothing, when destroyed.
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
+  void onShutdown(@Observes(notifyObserver = Reception.IF_EXISTS) ShutdownEvent event) {
+    close();
   }
 
   /** Writes the entries still pending and stops the writer's thread. */
