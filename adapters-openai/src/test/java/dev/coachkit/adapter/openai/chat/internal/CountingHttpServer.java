@@ -36,10 +36,12 @@ final class CountingHttpServer implements AutoCloseable {
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicInteger closedByClient = new AtomicInteger();
   private final AtomicInteger closedIdle = new AtomicInteger();
-  private final List<List<String>> headerNames = Collections.synchronizedList(new ArrayList<>());
+  private final List<List<String>> heads = Collections.synchronizedList(new ArrayList<>());
+  private final List<String> bodies = Collections.synchronizedList(new ArrayList<>());
   private final List<Socket> sockets = Collections.synchronizedList(new ArrayList<>());
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile boolean stallStreams;
+  private volatile boolean recordHeads = true;
 
   /** A server answering {@code body}; with {@code closeIdleAfter} it closes a connection idle that long. */
   CountingHttpServer(String body, Duration closeIdleAfter) throws IOException {
@@ -69,6 +71,18 @@ final class CountingHttpServer implements AutoCloseable {
     stallStreams = true;
   }
 
+  /** The body of each request, as UTF-8. */
+  List<String> bodies() {
+    synchronized (bodies) {
+      return List.copyOf(bodies);
+    }
+  }
+
+  /** Stops keeping each request's head and body (a benchmark sends too many to keep). */
+  void forgetHeads() {
+    recordHeads = false;
+  }
+
   int accepted() {
     return accepted.get();
   }
@@ -95,8 +109,21 @@ final class CountingHttpServer implements AutoCloseable {
 
   /** The header names of each request, lower-cased, in the order sent. */
   List<List<String>> headerNames() {
-    synchronized (headerNames) {
-      return List.copyOf(headerNames);
+    List<List<String>> names = new ArrayList<>();
+    for (List<String> head : heads()) {
+      List<String> request = new ArrayList<>();
+      for (String line : head.subList(1, head.size())) {
+        request.add(line.substring(0, line.indexOf(':')).strip().toLowerCase(Locale.ROOT));
+      }
+      names.add(request);
+    }
+    return names;
+  }
+
+  /** The head of each request as it arrived: the request line, then each header line, in the order sent. */
+  List<List<String>> heads() {
+    synchronized (heads) {
+      return List.copyOf(heads);
     }
   }
 
@@ -110,6 +137,11 @@ final class CountingHttpServer implements AutoCloseable {
       }
       accepted.incrementAndGet();
       sockets.add(socket);
+      try {
+        socket.setTcpNoDelay(true);
+      } catch (IOException closed) {
+        // served (and failed) below
+      }
       Thread worker = new Thread(() -> serve(socket), "counting-http-conn");
       worker.setDaemon(true);
       worker.start();
@@ -138,16 +170,19 @@ final class CountingHttpServer implements AutoCloseable {
         }
         socket.setSoTimeout(0);
         int length = 0;
-        List<String> names = new ArrayList<>();
         for (String line : head.subList(1, head.size())) {
           String name = line.substring(0, line.indexOf(':')).strip().toLowerCase(Locale.ROOT);
-          names.add(name);
           if (name.equals("content-length")) {
             length = Integer.parseInt(line.substring(line.indexOf(':') + 1).strip());
           }
         }
-        headerNames.add(names);
-        in.readNBytes(length);
+        if (recordHeads) {
+          heads.add(List.copyOf(head));
+        }
+        byte[] requestBody = in.readNBytes(length);
+        if (recordHeads) {
+          bodies.add(new String(requestBody, StandardCharsets.UTF_8));
+        }
         requests.incrementAndGet();
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
@@ -175,10 +210,13 @@ final class CountingHttpServer implements AutoCloseable {
           writeChunk(out, body);
           out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         } else {
+          // Head and body in one write: two small writes would wait on Nagle's algorithm for the client's delayed ACK.
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-          out.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
+          ByteArrayOutputStream answer = new ByteArrayOutputStream();
+          answer.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
               + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-          out.write(bytes);
+          answer.write(bytes);
+          out.write(answer.toByteArray());
         }
         out.flush();
       }
@@ -205,7 +243,10 @@ final class CountingHttpServer implements AutoCloseable {
         return null;
       }
       if (b == '\n') {
-        String text = line.toString(StandardCharsets.US_ASCII).stripTrailing();
+        String text = line.toString(StandardCharsets.US_ASCII);
+        if (text.endsWith("\r")) {
+          text = text.substring(0, text.length() - 1);
+        }
         line.reset();
         if (text.isEmpty()) {
           return lines;

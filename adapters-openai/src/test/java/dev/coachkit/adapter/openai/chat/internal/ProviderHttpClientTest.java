@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.coachkit.ports.model.conversation.ToolCall;
+import dev.coachkit.ports.model.model.ModelFailure;
 import dev.coachkit.ports.model.model.ModelFailure.Kind;
 import dev.coachkit.ports.model.model.ModelMessage;
 import dev.coachkit.ports.model.model.ModelReply;
 import dev.coachkit.ports.model.model.ModelRequest;
+import dev.coachkit.ports.out.model.ModelStreamListener;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.exception.TimeoutException;
@@ -25,6 +28,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -251,6 +255,141 @@ class ProviderHttpClientTest {
     assertThat(server.headerNames()).hasSize(1);
     assertThat(server.headerNames().get(0)).containsExactlyInAnyOrder("content-type", "authorization", "user-agent",
         "content-length", "host", "connection");
+  }
+
+  /** The request line and the header lines of the server's only request, and the body it read. */
+  private record Wire(String requestLine, List<String> headers, String body) {
+    static Wire onlyRequestTo(CountingHttpServer server) {
+      assertThat(server.heads()).hasSize(1);
+      List<String> head = server.heads().get(0);
+      return new Wire(head.get(0), head.subList(1, head.size()), server.bodies().get(0));
+    }
+
+    /** The Content-Length header line this body needs. */
+    String contentLength() {
+      return "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length;
+    }
+  }
+
+  private static String host(CountingHttpServer server) {
+    return "Host: " + server.url().substring("http://".length());
+  }
+
+  private static ProviderChain chainFor(ProviderSettings settings, List<AutoCloseable> toClose) {
+    ProviderChain chain = new ProviderChain(new ChatSettings(List.of(settings), RetryPolicy.DEFAULT, true,
+        Sleeper.SYSTEM, () -> 0.0, Clock.systemUTC(), List.of()));
+    toClose.add(chain);
+    return chain;
+  }
+
+  @Test
+  void givenAnOpenAiProvider_reply_sendsExactlyThisRequestLineAndTheseHeaders() throws Exception {
+    CountingHttpServer server = server(null);
+    ProviderChain chain = chainFor(ProviderSettings.openAi("openai", server.url() + "/v1", "sk-test", "gpt-4o-mini",
+        CONNECT, READ), toClose);
+
+    assertThat(chain.reply(userSaysHi()).text()).isEqualTo("Hi there");
+
+    Wire wire = Wire.onlyRequestTo(server);
+    assertThat(wire.requestLine()).isEqualTo("POST /v1/chat/completions HTTP/1.1");
+    assertThat(wire.body()).startsWith("{").endsWith("}").contains("\"model\" : \"gpt-4o-mini\"");
+    assertThat(wire.headers()).containsExactlyInAnyOrder(
+        "Authorization: Bearer sk-test",
+        "User-Agent: langchain4j-openai",
+        "Content-Type: application/json",
+        host(server),
+        wire.contentLength(),
+        "Connection: keep-alive");
+  }
+
+  @Test
+  void givenAnAzureProvider_reply_sendsTheApiVersionAndTheApiKeyHeaderAndNothingElse() throws Exception {
+    CountingHttpServer server = server(null);
+    ProviderChain chain = chainFor(ProviderSettings.azure("azure", server.url(), "coach", "2024-10-21", "az-key",
+        Optional.empty(), CONNECT, READ), toClose);
+
+    assertThat(chain.reply(userSaysHi()).text()).isEqualTo("Hi there");
+
+    Wire wire = Wire.onlyRequestTo(server);
+    assertThat(wire.requestLine())
+        .isEqualTo("POST /openai/deployments/coach/chat/completions?api-version=2024-10-21 HTTP/1.1");
+    assertThat(wire.headers()).containsExactlyInAnyOrder(
+        "api-key: az-key",
+        "User-Agent: langchain4j-openai",
+        "Content-Type: application/json",
+        host(server),
+        wire.contentLength(),
+        "Connection: keep-alive");
+  }
+
+  @Test
+  void givenAStreamedReply_stream_sendsTheSameHeadersAsABlockingOne() throws Exception {
+    CountingHttpServer server = new CountingHttpServer("data: {\"id\":\"chatcmpl-1\",\"object\":"
+        + "\"chat.completion.chunk\",\"created\":1700000000,\"model\":\"gpt-4o-mini\",\"choices\":[{\"index\":0,"
+        + "\"delta\":{\"role\":\"assistant\",\"content\":\"Hi there\"},\"finish_reason\":\"stop\"}]}\n\n"
+        + "data: [DONE]\n\n", null);
+    toClose.add(server);
+    ProviderChain chain = chainFor(ProviderSettings.openAi("openai", server.url() + "/v1", "sk-test", "gpt-4o-mini",
+        CONNECT, READ), toClose);
+    CompletableFuture<Object> end = new CompletableFuture<>();
+
+    chain.stream(userSaysHi(), new ModelStreamListener() {
+      @Override
+      public void onDelta(String text) {
+      }
+
+      @Override
+      public void onToolCall(ToolCall call) {
+      }
+
+      @Override
+      public void onComplete(ModelReply reply) {
+        end.complete(reply.text());
+      }
+
+      @Override
+      public void onError(ModelFailure failure) {
+        end.complete(failure);
+      }
+    });
+
+    assertThat(end.get(10, TimeUnit.SECONDS)).isEqualTo("Hi there");
+    Wire wire = Wire.onlyRequestTo(server);
+    assertThat(wire.requestLine()).isEqualTo("POST /v1/chat/completions HTTP/1.1");
+    assertThat(wire.body()).contains("\"stream\" : true");
+    assertThat(wire.headers()).containsExactlyInAnyOrder(
+        "Authorization: Bearer sk-test",
+        "User-Agent: langchain4j-openai",
+        "Content-Type: application/json",
+        host(server),
+        wire.contentLength(),
+        "Connection: keep-alive");
+  }
+
+  @Test
+  void givenAnEncodedPathAndQuery_execute_sendsThemAsGivenWithApacheDefaultsOnlyWhereTheCallerSetNone()
+      throws Exception {
+    CountingHttpServer server = server(null);
+    ProviderHttpClient client = client(8);
+
+    client.execute(HttpRequest.builder()
+        .method(HttpMethod.POST)
+        .url(server.url() + "/v1/a%20b/chat/completions?x=a%20b&y=%2F%3D&z=")
+        .addHeader("X-Extra", "one")
+        .body("{\"ü\":1}")
+        .build());
+
+    Wire wire = Wire.onlyRequestTo(server);
+    assertThat(wire.requestLine()).isEqualTo("POST /v1/a%20b/chat/completions?x=a%20b&y=%2F%3D&z= HTTP/1.1");
+    assertThat(wire.body()).isEqualTo("{\"ü\":1}");
+    // No content type from the client itself; Apache's user agent only because the caller sent none (LangChain4j
+    // always sends its own).
+    assertThat(wire.headers()).hasSize(5).contains(
+        "X-Extra: one",
+        host(server),
+        "Content-Length: 8",
+        "Connection: keep-alive");
+    assertThat(wire.headers()).anySatisfy(line -> assertThat(line).startsWith("User-Agent: Apache-HttpClient/"));
   }
 
   @Test
