@@ -69,11 +69,17 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
   /** Connections idle this long are closed in the background (one evictor thread per provider). */
   static final TimeValue EVICT_IDLE_AFTER = TimeValue.ofSeconds(30);
 
+  /** Bodies up to this size with a Content-Length are read into an array of exactly their size. */
+  private static final long EXACT_READ_LIMIT = 8_192;
+
   private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient http;
   private final Duration connectTimeout;
   private final Duration readTimeout;
   private final Executor streamExecutor;
+
+  /** The URL of the last call, parsed: a provider's calls all go to one URL, so this is parsed once. */
+  private volatile Target target;
 
   private ProviderHttpClient(Duration connectTimeout, Duration readTimeout, int maxConnections,
       Executor streamExecutor) {
@@ -99,8 +105,9 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
         .setDefaultRequestConfig(RequestConfig.custom()
             // Waiting for a free pooled connection counts as connecting.
             .setConnectionRequestTimeout(Timeout.of(connectTimeout))
-            // The wait for the response headers; the socket timeout then bounds every read of the body.
-            .setResponseTimeout(Timeout.of(readTimeout))
+            // No response timeout: it would only set the socket timeout again, to the same read timeout, on every
+            // request. The socket timeout the pool sets on each lease (above) bounds the wait for the response
+            // headers as it bounds every later read of the body.
             .build())
         // ProviderChain retries with backoff itself; redirects, cookies and compression were never on the wire.
         .disableAutomaticRetries()
@@ -127,11 +134,11 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
 
   @Override
   public SuccessfulHttpResponse execute(HttpRequest request) {
-    URI uri = URI.create(request.url());
-    HttpUriRequestBase call = toApache(request, uri);
+    Target to = target(request.url());
+    HttpUriRequestBase call = toApache(request, to.uri());
     ClassicHttpResponse response = null;
     try {
-      response = http.executeOpen(HttpHost.create(uri), call, null);
+      response = http.executeOpen(to.host(), call, null);
       int status = response.getCode();
       Map<String, List<String>> headers = headers(response);
       String body = readBody(response);
@@ -153,16 +160,16 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
 
   @Override
   public void execute(HttpRequest request, ServerSentEventParser parser, ServerSentEventListener listener) {
-    URI uri = URI.create(request.url());
-    HttpUriRequestBase call = toApache(request, uri);
-    streamExecutor.execute(() -> stream(uri, call, parser, listener));
+    Target to = target(request.url());
+    HttpUriRequestBase call = toApache(request, to.uri());
+    streamExecutor.execute(() -> stream(to.host(), call, parser, listener));
   }
 
-  private void stream(URI uri, HttpUriRequestBase call, ServerSentEventParser parser,
+  private void stream(HttpHost host, HttpUriRequestBase call, ServerSentEventParser parser,
       ServerSentEventListener listener) {
     ClassicHttpResponse response;
     try {
-      response = http.executeOpen(HttpHost.create(uri), call, null);
+      response = http.executeOpen(host, call, null);
     } catch (IOException e) {
       call.cancel();
       listener.onError(streamFailure(e));
@@ -207,8 +214,16 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
 
   /** The whole body as UTF-8 (as the JDK client's {@code ofString(UTF_8)} read it, whatever the charset said). */
   private static String readBody(ClassicHttpResponse response) throws IOException {
-    try (InputStream in = content(response)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    HttpEntity entity = response.getEntity();
+    if (entity == null) {
+      return "";
+    }
+    long length = entity.getContentLength();
+    try (InputStream in = entity.getContent()) {
+      // With a Content-Length, exactly that many bytes into one array of that size (readAllBytes would read into
+      // an 8 KB buffer and copy); closing the stream after the last byte returns the connection to the pool.
+      byte[] bytes = length >= 0 && length <= EXACT_READ_LIMIT ? in.readNBytes((int) length) : in.readAllBytes();
+      return new String(bytes, StandardCharsets.UTF_8);
     }
   }
 
@@ -222,8 +237,8 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
   }
 
   /**
-   * The request for Apache, to {@code uri} (the request's URL, parsed once by the caller, which also takes the target
-   * host from it: reading it back from the request would rebuild it from its parts, encoding and decoding the path).
+   * The request for Apache, to {@code uri} (the request's URL, parsed once for the provider, which also gives the
+   * target host: reading it back from the request would rebuild it from its parts, encoding and decoding the path).
    */
   private static HttpUriRequestBase toApache(HttpRequest request, URI uri) {
     HttpUriRequestBase call = new HttpUriRequestBase(request.method().name(), uri);
@@ -284,6 +299,25 @@ final class ProviderHttpClient implements HttpClient, AutoCloseable {
       return SSLContext.getDefault();
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JVM has no default TLS context", e);
+    }
+  }
+
+  /** The parsed URL for {@code url}: the last one if it is the same URL, else parsed now (and kept). */
+  private Target target(String url) {
+    Target last = target;
+    if (last != null && last.url().equals(url)) {
+      return last;
+    }
+    Target parsed = Target.parse(url);
+    target = parsed;
+    return parsed;
+  }
+
+  /** A request URL, parsed: the URI the request is built from and the host it goes to. */
+  private record Target(String url, URI uri, HttpHost host) {
+    static Target parse(String url) {
+      URI uri = URI.create(url);
+      return new Target(url, uri, HttpHost.create(uri));
     }
   }
 

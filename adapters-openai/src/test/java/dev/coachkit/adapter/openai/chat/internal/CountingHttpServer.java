@@ -42,6 +42,8 @@ final class CountingHttpServer implements AutoCloseable {
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile boolean stallStreams;
   private volatile boolean recordHeads = true;
+  private volatile String status = "200 OK";
+  private volatile String extraHeaders = "";
 
   /** A server answering {@code body}; with {@code closeIdleAfter} it closes a connection idle that long. */
   CountingHttpServer(String body, Duration closeIdleAfter) throws IOException {
@@ -64,6 +66,15 @@ final class CountingHttpServer implements AutoCloseable {
 
   void release() {
     gate.countDown();
+  }
+
+  /**
+   * JSON answers from now on have this status (e.g. {@code 401 Unauthorized}) and these header lines besides
+   * Content-Type and Content-Length (each line ending in CRLF).
+   */
+  void answerWith(String status, String headerLines) {
+    this.status = status;
+    this.extraHeaders = headerLines;
   }
 
   /** Streams from now on send their first event and then nothing more, the connection left open. */
@@ -213,8 +224,8 @@ final class CountingHttpServer implements AutoCloseable {
           // Head and body in one write: two small writes would wait on Nagle's algorithm for the client's delayed ACK.
           byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
           ByteArrayOutputStream answer = new ByteArrayOutputStream();
-          answer.write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + bytes.length
-              + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+          answer.write(("HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\n" + extraHeaders
+              + "Content-Length: " + bytes.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
           answer.write(bytes);
           out.write(answer.toByteArray());
         }

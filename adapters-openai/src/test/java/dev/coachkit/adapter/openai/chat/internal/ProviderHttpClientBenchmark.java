@@ -6,8 +6,8 @@ import dev.coachkit.ports.model.model.ModelMessage;
 import dev.coachkit.ports.model.model.ModelRequest;
 import dev.langchain4j.http.client.HttpMethod;
 import dev.langchain4j.http.client.HttpRequest;
+import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -28,18 +30,19 @@ import org.junit.jupiter.api.Test;
 /**
  * Benchmark, not a timed test: the CPU the chat transport spends per blocking call. Sends chat completions through
  * {@link ProviderHttpClient} (and, for scale, through {@link ProviderChain}, LangChain4j's OpenAI client included) to
- * {@link CountingHttpServer}, which answers at once on a kept-alive connection, and reports the CPU time of the
- * calling threads per call ({@link ThreadMXBean#getThreadCpuTime}), the whole process's CPU per call (the server's
- * threads included) and the load average. Runs only with
- * {@code ./mvnw -B -o -pl adapters-openai -am verify -Dbenchmark}; the report goes to
+ * {@link CountingHttpServer}, which answers at once on a kept-alive connection, and reports per call the CPU time of
+ * the calling threads ({@code ThreadMXBean.getCurrentThreadCpuTime}), the heap they allocated, the whole process's
+ * CPU (the server's threads included), the wall time, and the load average. To compare two clients, put both in
+ * {@code paths}: they are measured in alternate rounds and the report gives the median per-round difference.
+ * Runs only with {@code ./mvnw -B -o -pl adapters-openai -am verify -Dbenchmark}; the report goes to
  * {@code adapters-openai/target/benchmark/provider-http-client.md}. It asserts only that every call succeeded.
  */
 @Tag("benchmark")
 class ProviderHttpClientBenchmark {
 
   private static final int WARM_UP = 20_000;
-  private static final int CALLS = 20_000;
-  private static final int ROUNDS = 5;
+  private static final int CALLS = 3_000;
+  private static final int ROUNDS = 41;
 
   private static final String COMPLETION = """
       {"id":"chatcmpl-1","object":"chat.completion","created":1700000000,"model":"gpt-4o-mini",
@@ -53,7 +56,8 @@ class ProviderHttpClientBenchmark {
   /** Held so that its level stays set. */
   private static final java.util.logging.Logger APACHE_LOG = java.util.logging.Logger.getLogger("org.apache.hc");
 
-  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
   /** One call on the calling thread. */
   private interface Call {
@@ -71,8 +75,8 @@ class ProviderHttpClientBenchmark {
     report.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
         .append(System.getProperty("java.version")).append("; ").append(CALLS).append(" calls per round after ")
         .append(WARM_UP).append(" warm-up calls; request body ").append(BODY.length()).append(" bytes\n\n");
-    report.append("| path | threads | round | caller CPU µs/call | process CPU µs/call | wall µs/call "
-        + "| load average before → after |\n|---|---|---|---|---|---|---|\n");
+    report.append("| path | threads | round | caller CPU µs/call | caller heap bytes/call | process CPU µs/call "
+        + "| wall µs/call | load average before → after |\n|---|---|---|---|---|---|---|---|\n");
 
     ExecutorService callers = Executors.newCachedThreadPool();
     try (CountingHttpServer server = new CountingHttpServer(COMPLETION, null);
@@ -87,14 +91,11 @@ class ProviderHttpClientBenchmark {
           .addHeader("Content-Type", "application/json")
           .body(BODY)
           .build();
-      Call execute = () -> {
-        if (client.execute(request).statusCode() != 200) {
-          throw new IllegalStateException("not 200");
-        }
-      };
-      measure(report, "ProviderHttpClient.execute", 1, execute, callers);
-      measure(report, "ProviderHttpClient.execute", 16, execute, callers);
-      assertThat(server.accepted()).isLessThanOrEqualTo(16);
+      Map<String, Call> paths = new LinkedHashMap<>();
+      paths.put("ProviderHttpClient.execute", () -> check(client.execute(request)));
+      measure(report, paths, 1, callers);
+      measure(report, paths, 16, callers);
+      assertThat(server.accepted()).isLessThanOrEqualTo(16 * paths.size());
 
       ProviderSettings settings = ProviderSettings.openAi("bench", server.url() + "/v1",
           "sk-benchmark-0123456789abcdef", "gpt-4o-mini", Duration.ofSeconds(2), Duration.ofSeconds(10));
@@ -102,7 +103,8 @@ class ProviderHttpClientBenchmark {
           Sleeper.SYSTEM, () -> 0.0, Clock.systemUTC(), List.of()))) {
         ModelRequest turn = new ModelRequest("You are a careful fitness coach. ".repeat(120),
             List.of(new ModelMessage.UserText("How far today?")), List.of(), Optional.empty(), 200);
-        measure(report, "ProviderChain.reply (LangChain4j + transport)", 1, () -> chain.reply(turn), callers);
+        measure(report, Map.of("ProviderChain.reply (LangChain4j + transport)", () -> chain.reply(turn)), 1,
+            callers);
       }
     } finally {
       callers.shutdownNow();
@@ -114,42 +116,89 @@ class ProviderHttpClientBenchmark {
     System.out.println(report);
   }
 
-  private static void measure(StringBuilder report, String path, int threads, Call call, ExecutorService callers)
-      throws Exception {
-    run(threads, WARM_UP, call, callers);
-    double[] callerCpu = new double[ROUNDS];
-    for (int round = 1; round <= ROUNDS; round++) {
-      String loadBefore = loadAverage();
-      long processBefore = processCpuNanos();
-      long wallBefore = System.nanoTime();
-      long threadCpu = run(threads, CALLS, call, callers);
-      long wall = System.nanoTime() - wallBefore;
-      long process = processCpuNanos() - processBefore;
-      callerCpu[round - 1] = threadCpu / 1_000.0 / CALLS;
-      report.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %s → %s |%n", path, threads,
-          round, callerCpu[round - 1], process / 1_000.0 / CALLS, wall / 1_000.0 / CALLS, loadBefore,
-          loadAverage()));
+  private static void check(SuccessfulHttpResponse response) {
+    if (response.statusCode() != 200 || response.body().length() != COMPLETION.length()) {
+      throw new IllegalStateException("unexpected answer " + response.statusCode());
     }
-    double[] sorted = callerCpu.clone();
+  }
+
+  /**
+   * Warms every path up, then measures them round after round, each round on every path (in turn, the order reversed
+   * every other round). On a shared machine the load changes from second to second; the paths of one round, measured
+   * within a few hundred milliseconds of each other, see about the same load, so besides each path's median and
+   * minimum the report gives the median of the per-round differences to the first path.
+   */
+  private static void measure(StringBuilder report, Map<String, Call> paths, int threads, ExecutorService callers)
+      throws Exception {
+    for (Call call : paths.values()) {
+      run(threads, WARM_UP, call, callers);
+    }
+    List<String> names = new ArrayList<>(paths.keySet());
+    Map<String, double[]> callerCpu = new LinkedHashMap<>();
+    names.forEach(path -> callerCpu.put(path, new double[ROUNDS]));
+    Map<String, double[]> allocatedBytes = new LinkedHashMap<>();
+    names.forEach(path -> allocatedBytes.put(path, new double[ROUNDS]));
+    StringBuilder rows = new StringBuilder();
+    for (int round = 1; round <= ROUNDS; round++) {
+      List<String> order = new ArrayList<>(names);
+      if (round % 2 == 0) {
+        java.util.Collections.reverse(order);
+      }
+      for (String path : order) {
+        String loadBefore = loadAverage();
+        long processBefore = processCpuNanos();
+        long wallBefore = System.nanoTime();
+        Usage usage = run(threads, CALLS, paths.get(path), callers);
+        long wall = System.nanoTime() - wallBefore;
+        long process = processCpuNanos() - processBefore;
+        callerCpu.get(path)[round - 1] = usage.cpuNanos() / 1_000.0 / CALLS;
+        allocatedBytes.get(path)[round - 1] = (double) usage.allocatedBytes() / CALLS;
+        rows.append(String.format(Locale.ROOT, "| %s | %d | %d | %.1f | %.0f | %.1f | %.1f | %s → %s |%n", path,
+            threads, round, usage.cpuNanos() / 1_000.0 / CALLS, (double) usage.allocatedBytes() / CALLS,
+            process / 1_000.0 / CALLS, wall / 1_000.0 / CALLS, loadBefore, loadAverage()));
+      }
+    }
+    report.append(rows);
+    double[] first = callerCpu.get(names.get(0));
+    for (String path : names) {
+      double[] cpu = callerCpu.get(path);
+      double[] differences = new double[ROUNDS];
+      for (int i = 0; i < ROUNDS; i++) {
+        differences[i] = cpu[i] - first[i];
+      }
+      report.append(String.format(Locale.ROOT,
+          "| %s | %d | median (min) | **%.1f** (%.1f) | %.0f | median difference to the first: %+.1f µs | | |%n",
+          path, threads, median(cpu), min(cpu), median(allocatedBytes.get(path)), median(differences)));
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
     Arrays.sort(sorted);
-    report.append(String.format(Locale.ROOT, "| %s | %d | median | **%.1f** | | | |%n", path, threads,
-        sorted[ROUNDS / 2]));
+    return sorted[sorted.length / 2];
+  }
+
+  private static double min(double[] values) {
+    return Arrays.stream(values).min().orElseThrow();
   }
 
   /** Makes {@code calls} calls on {@code threads} threads; the CPU time those threads spent on them, in ns. */
-  private static long run(int threads, int calls, Call call, ExecutorService callers) throws Exception {
+  private static Usage run(int threads, int calls, Call call, ExecutorService callers) throws Exception {
     AtomicLong cpu = new AtomicLong();
+    AtomicLong allocated = new AtomicLong();
     List<Throwable> failures = new ArrayList<>();
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
       int share = calls / threads + (t < calls % threads ? 1 : 0);
       callers.execute(() -> {
         try {
+          long startAllocated = THREADS.getCurrentThreadAllocatedBytes();
           long start = THREADS.getCurrentThreadCpuTime();
           for (int i = 0; i < share; i++) {
             call.run();
           }
           cpu.addAndGet(THREADS.getCurrentThreadCpuTime() - start);
+          allocated.addAndGet(THREADS.getCurrentThreadAllocatedBytes() - startAllocated);
         } catch (Throwable e) {
           synchronized (failures) {
             failures.add(e);
@@ -163,7 +212,11 @@ class ProviderHttpClientBenchmark {
     if (!failures.isEmpty()) {
       throw new AssertionError("calls failed", failures.get(0));
     }
-    return cpu.get();
+    return new Usage(cpu.get(), allocated.get());
+  }
+
+  /** What the calling threads used: CPU time in ns, heap allocated in bytes. */
+  private record Usage(long cpuNanos, long allocatedBytes) {
   }
 
   private static long processCpuNanos() {

@@ -230,6 +230,75 @@ class ProviderHttpClientTest {
   }
 
   @Test
+  void givenServerAnswersConnectionClose_nextCall_opensANewConnection() throws Exception {
+    CountingHttpServer server = server(null);
+    server.answerWith("200 OK", "Connection: close\r\n");
+    ProviderHttpClient client = client(8);
+
+    assertThat(client.execute(post(server)).body()).contains("Hi there");
+    assertThat(client.execute(post(server)).body()).contains("Hi there");
+
+    assertThat(server.accepted()).isEqualTo(2);
+    assertThat(client.poolStats().getLeased()).isZero();
+    assertThat(client.poolStats().getAvailable()).isZero();
+  }
+
+  @Test
+  void givenServerKeepsConnectionsAliveForOneSecond_callsWithinIt_reuseAndCallsAfterIt_reconnect() throws Exception {
+    CountingHttpServer server = server(null);
+    server.answerWith("200 OK", "Connection: keep-alive\r\nKeep-Alive: timeout=1\r\n");
+    ProviderHttpClient client = client(8);
+
+    client.execute(post(server));
+    client.execute(post(server));
+    assertThat(server.accepted()).isEqualTo(1);
+    // The server keeps the connection open: only the expired keep-alive makes the pool give it up.
+    Thread.sleep(1_300);
+    client.execute(post(server));
+
+    assertThat(server.accepted()).isEqualTo(2);
+    assertThat(server.requests()).isEqualTo(3);
+  }
+
+  @Test
+  void givenA401WithABearerChallenge_execute_failsWithItAtOnceAndKeepsTheConnection() throws Exception {
+    CountingHttpServer server = server(null);
+    server.answerWith("401 Unauthorized", "WWW-Authenticate: Bearer realm=\"OpenAI\"\r\n");
+    ProviderHttpClient client = client(8);
+
+    Throwable thrown = catchThrowable(() -> client.execute(post(server)));
+
+    assertThat(thrown).isInstanceOfSatisfying(ProviderHttpException.class, e -> {
+      assertThat(e.statusCode()).isEqualTo(401);
+      assertThat(e.header("www-authenticate")).contains("Bearer realm=\"OpenAI\"");
+      assertThat(e.body()).contains("Hi there");
+    });
+    // No authentication attempt (there are no credentials), and the connection goes back to the pool.
+    assertThat(server.requests()).isEqualTo(1);
+    server.answerWith("200 OK", "");
+    assertThat(client.execute(post(server)).statusCode()).isEqualTo(200);
+    assertThat(server.accepted()).isEqualTo(1);
+  }
+
+  @Test
+  void givenAServerThatDoesNotAnswerOnAPooledConnection_execute_failsTimeoutAfterTheReadTimeout() throws Exception {
+    CountingHttpServer server = server(null);
+    ProviderHttpClient client = client(CONNECT, Duration.ofMillis(500), 8);
+    assertThat(client.execute(post(server)).statusCode()).isEqualTo(200);
+    server.hold();
+    long start = System.nanoTime();
+
+    Throwable thrown = catchThrowable(() -> client.execute(post(server)));
+
+    // The connection came back from the pool (where it waits without a timeout): the read timeout bounds the wait
+    // for the response headers on it too.
+    assertThat(thrown).isInstanceOf(TimeoutException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(450), Duration.ofMillis(1_400));
+    assertThat(server.accepted()).isEqualTo(1);
+    assertThat(client.poolStats().getLeased()).isZero();
+  }
+
+  @Test
   void givenAPooledConnection_close_closesItAndRefusesFurtherCalls() throws Exception {
     CountingHttpServer server = server(null);
     ProviderHttpClient client = client(8);
