@@ -101,6 +101,7 @@ public final class OpenAiSimulator implements AutoCloseable {
   private final Queue<RecordedRequest> requests = new ConcurrentLinkedQueue<>();
   private final List<String> simulatorFailures = new CopyOnWriteArrayList<>();
   private volatile SimulatedReply defaultReply;
+  private final boolean inlineDispatch;
 
   private OpenAiSimulator(Builder builder) {
     this.validating = builder.validating;
@@ -123,7 +124,8 @@ public final class OpenAiSimulator implements AutoCloseable {
       throw new UncheckedIOException("cannot start the OpenAI simulator", e);
     }
     server.createContext("/", this::handle);
-    server.setExecutor(executor);
+    this.inlineDispatch = builder.inlineDispatch;
+    server.setExecutor(this::dispatch);
     server.start();
   }
 
@@ -143,8 +145,18 @@ public final class OpenAiSimulator implements AutoCloseable {
     private boolean strict = true;
     private boolean validating = true;
     private boolean recording = true;
+    private boolean inlineDispatch = true;
 
     private Builder() {
+    }
+
+    /**
+     * Inline dispatch (default): a request whose answer cannot wait is served on the server's dispatcher thread, not
+     * handed to a pool thread (see {@code dispatch}). Off: every request goes to a pool thread.
+     */
+    public Builder inlineDispatch(boolean value) {
+      this.inlineDispatch = value;
+      return this;
     }
 
     /** The bearer key the OpenAI path accepts. */
@@ -342,6 +354,34 @@ public final class OpenAiSimulator implements AutoCloseable {
   }
 
   // ---------------------------------------------------------------- HTTP
+
+  /**
+   * Runs an exchange on the server's dispatcher thread when its answer cannot wait (the script is empty and the
+   * default reply has no delay and no dropped connection), else on a pool thread. Handing every exchange to a pool
+   * thread costs a thread wake-up and a switch per request, which a load test pays on the machine it measures; but an
+   * answer that sleeps (a slow first token, slow chunks, the pause before a dropped connection) must not hold up the
+   * other connections, and the dispatcher serves them all. Which answer a request gets is decided later (its body
+   * is not read yet), from the same script: a reply enqueued between this check and the request's turn could run on
+   * the dispatcher and delay the others, never fail them.
+   */
+  private void dispatch(Runnable exchange) {
+    if (inlineDispatch && answersAtOnce()) {
+      exchange.run();
+    } else {
+      executor.execute(exchange);
+    }
+  }
+
+  private boolean answersAtOnce() {
+    synchronized (script) {
+      if (!script.isEmpty()) {
+        return false;
+      }
+    }
+    SimulatedReply reply = defaultReply;
+    return reply == null || (reply.firstTokenDelay().isZero() && reply.chunkDelay().isZero()
+        && reply.dropAfterChunks().isEmpty());
+  }
 
   private void handle(HttpExchange exchange) throws IOException {
     String rawBody;

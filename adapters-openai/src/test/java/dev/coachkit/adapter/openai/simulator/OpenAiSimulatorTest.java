@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -697,6 +699,57 @@ class OpenAiSimulatorTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(400);
+  }
+
+  @Test
+  void givenASlowScriptedAnswerInProgress_aRequestForTheFastDefault_isAnsweredWithoutWaitingForIt() throws Exception {
+    simulator.setDefaultReply(SimulatedReply.text("Fast."));
+    simulator.enqueue(SimulatedReply.text("Slow.").withFirstTokenDelay(Duration.ofMillis(1_500)));
+    long start = System.nanoTime();
+    CompletableFuture<HttpResponse<String>> slow = client.sendAsync(openAiPost(chatRequest(false).toString()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    while (simulator.pendingScript() > 0 && System.nanoTime() - start < 5_000_000_000L) {
+      Thread.sleep(5);
+    }
+
+    // The slow answer sleeps on a pool thread; the fast one is served on the dispatcher meanwhile.
+    HttpResponse<String> fast = post(chatRequest(false));
+
+    assertThat(fast.body()).contains("Fast.");
+    assertThat(slow).isNotDone();
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1_200);
+    assertThat(slow.get(5, TimeUnit.SECONDS).body()).contains("Slow.");
+  }
+
+  @Test
+  void givenOnlyAFastDefaultReply_streamingAndBlockingRequests_areAnsweredInFullOnTheDispatcher() throws Exception {
+    simulator.setDefaultReply(SimulatedReply.text("Served inline, in pieces.").withTextChunkSize(4));
+
+    List<String> events = dataEvents(post(chatRequest(true)).body());
+    HttpResponse<String> blocking = post(chatRequest(false));
+
+    assertThat(events).last().isEqualTo("[DONE]");
+    assertThat(text(chunks(events))).isEqualTo("Served inline, in pieces.");
+    assertThat(blocking.statusCode()).isEqualTo(200);
+    assertThat(blocking.body()).contains("Served inline, in pieces.");
+    simulator.verifyNoProblems();
+  }
+
+  @Test
+  void givenASlowDefaultReply_concurrentRequests_waitOnceNotOneAfterTheOther() throws Exception {
+    simulator.setDefaultReply(SimulatedReply.text("Slow.").withFirstTokenDelay(Duration.ofMillis(700)));
+    long start = System.nanoTime();
+
+    List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      answers.add(client.sendAsync(openAiPost(chatRequest(false).toString()).build(),
+          HttpResponse.BodyHandlers.ofString()));
+    }
+
+    for (CompletableFuture<HttpResponse<String>> answer : answers) {
+      assertThat(answer.get(5, TimeUnit.SECONDS).body()).contains("Slow.");
+    }
+    assertThat((System.nanoTime() - start) / 1_000_000).isBetween(700L, 1_900L);
   }
 
   @Test
