@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /**
  * A tiny HTTP/1.1 server on raw sockets that counts what a connection pool does: connections accepted, requests
@@ -28,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class CountingHttpServer implements AutoCloseable {
 
   private final ServerSocket server;
+  private final String scheme;
   private final String body;
   private final Duration closeIdleAfter;
   private final AtomicInteger accepted = new AtomicInteger();
@@ -47,16 +49,27 @@ final class CountingHttpServer implements AutoCloseable {
 
   /** A server answering {@code body}; with {@code closeIdleAfter} it closes a connection idle that long. */
   CountingHttpServer(String body, Duration closeIdleAfter) throws IOException {
+    this(body, closeIdleAfter, null);
+  }
+
+  /** A server answering {@code body} over TLS with {@code tls}'s key ({@code https://} URL). */
+  static CountingHttpServer overTls(String body, SSLContext tls) throws IOException {
+    return new CountingHttpServer(body, null, tls);
+  }
+
+  private CountingHttpServer(String body, Duration closeIdleAfter, SSLContext tls) throws IOException {
     this.body = body;
     this.closeIdleAfter = closeIdleAfter;
-    this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.scheme = tls == null ? "http" : "https";
+    this.server = tls == null ? new ServerSocket(0, 50, InetAddress.getLoopbackAddress())
+        : tls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread acceptor = new Thread(this::acceptLoop, "counting-http-accept");
     acceptor.setDaemon(true);
     acceptor.start();
   }
 
   String url() {
-    return "http://127.0.0.1:" + server.getLocalPort();
+    return scheme + "://127.0.0.1:" + server.getLocalPort();
   }
 
   /** Requests from now on wait, answered only once {@link #release()} is called. */

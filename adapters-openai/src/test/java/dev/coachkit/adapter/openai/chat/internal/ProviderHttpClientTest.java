@@ -22,6 +22,7 @@ import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,6 +30,9 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,10 +46,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntSupplier;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The transport's connection pool against a server that counts connections: size, reuse, stale connections, close. */
 class ProviderHttpClientTest {
@@ -459,6 +467,60 @@ class ProviderHttpClientTest {
         "Content-Length: 8",
         "Connection: keep-alive");
     assertThat(wire.headers()).anySatisfy(line -> assertThat(line).startsWith("User-Agent: Apache-HttpClient/"));
+  }
+
+  @Test
+  void givenAnHttpsProvider_calls_goOverTlsOnOneKeptAliveConnectionWithTheSameHeaders(@TempDir Path dir)
+      throws Exception {
+    // A self-signed certificate for 127.0.0.1, trusted through the JVM's default TLS context (which the client uses).
+    Path keys = dir.resolve("server.p12");
+    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=127.0.0.1",
+        "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keys.toString(),
+        "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+    assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(keytool.exitValue()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+    KeyStore serverKeys = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keys)) {
+      serverKeys.load(in, "changeit".toCharArray());
+    }
+    KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+    keyManagers.init(serverKeys, "changeit".toCharArray());
+    SSLContext serverTls = SSLContext.getInstance("TLS");
+    serverTls.init(keyManagers.getKeyManagers(), null, null);
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("server", serverKeys.getCertificate("server"));
+    TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trustManagers.init(trusted);
+    SSLContext clientTls = SSLContext.getInstance("TLS");
+    clientTls.init(null, trustManagers.getTrustManagers(), null);
+    CountingHttpServer server = CountingHttpServer.overTls(COMPLETION, serverTls);
+    toClose.add(server);
+    SSLContext jvmDefault = SSLContext.getDefault();
+    ProviderHttpClient client;
+    SSLContext.setDefault(clientTls);
+    try {
+      client = client(8);
+    } finally {
+      SSLContext.setDefault(jvmDefault);
+    }
+
+    assertThat(client.execute(post(server)).body()).contains("Hi there");
+    assertThat(client.execute(post(server)).body()).contains("Hi there");
+
+    assertThat(server.url()).startsWith("https://");
+    assertThat(server.accepted()).isEqualTo(1);
+    assertThat(server.heads()).hasSize(2).allSatisfy(head -> {
+      assertThat(head.get(0)).isEqualTo("POST /v1/chat/completions HTTP/1.1");
+      assertThat(head.subList(1, head.size())).containsExactlyInAnyOrder(
+          "Content-Type: application/json",
+          "Authorization: Bearer sk-test",
+          "User-Agent: langchain4j-openai",
+          "Host: " + server.url().substring("https://".length()),
+          "Content-Length: " + server.bodies().get(0).getBytes(StandardCharsets.UTF_8).length,
+          "Connection: keep-alive");
+    });
   }
 
   @Test
