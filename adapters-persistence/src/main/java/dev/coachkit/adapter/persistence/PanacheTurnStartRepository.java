@@ -27,9 +27,8 @@ import javax.sql.DataSource;
 public class PanacheTurnStartRepository implements TurnStartReads {
   private static final String COLUMNS = PanacheCoachDataRepository.recentColumns() + ", "
       + PanacheUsageEntryRepository.TALLY_COLUMNS;
-  static final NamedSql READ = NamedSql.of("SELECT " + COLUMNS);
-  static final NamedSql READ_WITH_PENDING = NamedSql.of("SELECT " + COLUMNS + ", "
-      + PanacheUsageEntryRepository.PENDING_FOUND_COLUMN);
+  /** The read without pending entries, with up to four, with more (ADR-0025). */
+  static final NamedSql[] READ = PanacheUsageEntryRepository.withPendingForms(COLUMNS);
   /** The first tally column: after the seven of the coach data. */
   private static final int TALLY_COLUMN = 8;
 
@@ -56,7 +55,7 @@ public class PanacheTurnStartRepository implements TurnStartReads {
   @Override
   public TurnStartData read(UserId userId, CoachDataWindow window, Instant costSince, Instant responsesSince) {
     List<UsageEntry> pending = PanacheUsageEntryRepository.pendingOf(writer, userId);
-    NamedSql sql = pending.isEmpty() ? READ : READ_WITH_PENDING;
+    NamedSql sql = PanacheUsageEntryRepository.form(READ, pending.size());
     NamedSql.Params params = PanacheUsageEntryRepository.tallyParams(
         PanacheCoachDataRepository.recentParams(new NamedSql.Params(), userId, window), userId, costSince,
         responsesSince, pending);

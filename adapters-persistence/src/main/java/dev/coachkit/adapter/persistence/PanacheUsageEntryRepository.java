@@ -118,15 +118,38 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   static final String TALLY_COLUMNS = sumSince("cost_micros", "COALESCE(SUM(cost_micros), 0)", "cost") + ", "
       + sumSince("responses", "COUNT(*)", "responses");
 
-  /**
-   * A third column after {@link #TALLY_COLUMNS}: the ids among {@code :pending} (the user's entries still pending in
-   * the writer) that the statement's snapshot finds in the table, whose sums therefore include them already.
-   */
-  static final String PENDING_FOUND_COLUMN = "(SELECT array_agg(id) FROM usage_entries WHERE id = ANY (:pending))";
+  /** Pending ids bound one parameter each, up to this many; more go in one array parameter. */
+  static final int PENDING_SLOTS = 4;
 
-  private static final NamedSql TALLY = NamedSql.of("SELECT " + TALLY_COLUMNS);
-  private static final NamedSql TALLY_WITH_PENDING = NamedSql.of("SELECT " + TALLY_COLUMNS + ", "
-      + PENDING_FOUND_COLUMN);
+  /**
+   * A third column after {@link #TALLY_COLUMNS}, for {@code n} pending entries (the user's entries still pending in
+   * the writer, {@code n} at least 1): those of their ids that the statement's snapshot finds in the table, whose
+   * sums therefore include them already. Up to {@link #PENDING_SLOTS} ids are {@code :pending1…4} (the last repeated
+   * to fill the slots), more are one {@code uuid[]} {@code :pending}. With an array parameter PostgreSQL plans the
+   * statement anew on every execution (it never settles on a generic plan), which for the turn-start read costs more
+   * than the read; with four plain parameters it keeps one generic plan.
+   */
+  static String pendingFoundColumn(int n) {
+    return "(SELECT array_agg(id) FROM usage_entries WHERE id " + (n <= PENDING_SLOTS
+        ? "IN (:pending1, :pending2, :pending3, :pending4))" : "= ANY (:pending))");
+  }
+
+  /**
+   * A statement's three forms by the number of pending entries: none, up to {@link #PENDING_SLOTS}, more; each the
+   * {@code columns} given, then {@link #pendingFoundColumn} when there are pending entries.
+   */
+  static NamedSql[] withPendingForms(String columns) {
+    return new NamedSql[] {NamedSql.of("SELECT " + columns),
+        NamedSql.of("SELECT " + columns + ", " + pendingFoundColumn(1)),
+        NamedSql.of("SELECT " + columns + ", " + pendingFoundColumn(PENDING_SLOTS + 1))};
+  }
+
+  /** The form of {@link #withPendingForms} for this many pending entries. */
+  static NamedSql form(NamedSql[] forms, int pending) {
+    return forms[pending == 0 ? 0 : pending <= PENDING_SLOTS ? 1 : 2];
+  }
+
+  private static final NamedSql[] TALLY = withPendingForms(TALLY_COLUMNS);
 
   /** How long {@link #summarize} and the other reads wait for the pending entries to be written. */
   static final Duration FLUSH_TIMEOUT = Duration.ofSeconds(10);
@@ -244,7 +267,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
     // user's entries still pending in the writer are added unless the statement found them in the table: each is
     // counted once, whether it was written before the statement's snapshot or not (ADR-0025).
     List<UsageEntry> pending = pendingOf(writer, userId);
-    NamedSql sql = pending.isEmpty() ? TALLY : TALLY_WITH_PENDING;
+    NamedSql sql = form(TALLY, pending.size());
     NamedSql.Params params = tallyParams(new NamedSql.Params(), userId, costSince, responsesSince, pending);
     return Jdbc.run(dataSource, sql.sql(), statement -> params.bind(sql, statement), statement -> {
       try (ResultSet row = statement.executeQuery()) {
@@ -266,19 +289,23 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   }
 
   /**
-   * The parameters of {@link #TALLY_COLUMNS}, and of {@link #PENDING_FOUND_COLUMN} when {@code pending} is not empty.
+   * The parameters of {@link #TALLY_COLUMNS}, and of {@link #pendingFoundColumn} when {@code pending} is not empty.
    */
   static NamedSql.Params tallyParams(NamedSql.Params params, UserId userId, Instant costSince,
       Instant responsesSince, List<UsageEntry> pending) {
     params.text("user", userId.value());
     since(params, "cost", costSince);
     since(params, "responses", responsesSince);
-    if (!pending.isEmpty()) {
+    if (pending.size() > PENDING_SLOTS) {
       UUID[] ids = new UUID[pending.size()];
       for (int i = 0; i < ids.length; i++) {
         ids[i] = pending.get(i).id().value();
       }
       params.uuids("pending", ids);
+    } else if (!pending.isEmpty()) {
+      for (int slot = 0; slot < PENDING_SLOTS; slot++) {
+        params.uuid("pending" + (slot + 1), pending.get(Math.min(slot, pending.size() - 1)).id().value());
+      }
     }
     return params;
   }
@@ -291,7 +318,7 @@ public class PanacheUsageEntryRepository implements UsageLedger {
 
   /**
    * The tally from column {@code first} of the current row ({@link #TALLY_COLUMNS}, then
-   * {@link #PENDING_FOUND_COLUMN} when {@code pending} is not empty), with the pending entries it did not find added.
+   * {@link #pendingFoundColumn} when {@code pending} is not empty), with the pending entries it did not find added.
    */
   static UsageTally readTally(ResultSet row, int first, List<UsageEntry> pending, Instant costSince,
       Instant responsesSince) throws SQLException {

@@ -24,6 +24,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,6 +126,47 @@ class PanacheTurnStartRepositoryTest {
     } finally {
       writer.close();
     }
+  }
+
+  @Test
+  void givenAPendingEntry_theRepeatedRead_keepsOneGenericPlan() throws Exception {
+    // Each turn of a user with a pending entry runs this form of the read. With the pending ids in an array parameter
+    // PostgreSQL planned the whole statement anew on every execution; with plain parameters it settles on one
+    // generic plan after five custom ones (pgjdbc prepares the statement on the server from its fifth use).
+    UsageEntryWriter writer = new UsageEntryWriter(dataSource, Duration.ofHours(1));
+    UserId alice = TestIds.user();
+    try (Connection connection = dataSource.getConnection()) {
+      PanacheTurnStartRepository turnStart =
+          new PanacheTurnStartRepository(mapper, planMapper, oneConnection(connection), writer);
+      writer.add(entry(alice, 100, T0));
+      for (int i = 0; i < 20; i++) {
+        assertThat(turnStart.read(alice, WINDOW, T0, T0).usage()).isEqualTo(new UsageTally(100, 1));
+      }
+
+      try (Statement s = connection.createStatement();
+          ResultSet plans = s.executeQuery("SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
+              + " FROM pg_prepared_statements WHERE statement LIKE '%FROM usage_entries WHERE id IN%'")) {
+        plans.next();
+        assertThat(plans.getLong(2)).as("custom plans").isPositive();
+        assertThat(plans.getLong(1)).as("generic plans").isGreaterThanOrEqualTo(5);
+      }
+    } finally {
+      writer.close();
+    }
+  }
+
+  /** A data source that hands out this one connection, which its users' {@code close()} leaves open. */
+  private static DataSource oneConnection(Connection connection) {
+    Connection kept = (Connection) Proxy.newProxyInstance(PanacheTurnStartRepositoryTest.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, args) ->
+            "close".equals(method.getName()) ? null : method.invoke(connection, args));
+    return (DataSource) Proxy.newProxyInstance(PanacheTurnStartRepositoryTest.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          if ("getConnection".equals(method.getName())) {
+            return kept;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
   }
 
   private static dev.coachkit.ports.model.usage.UsageEntry entry(UserId user, long cost, Instant at) {
