@@ -58,16 +58,21 @@ public class PanacheUsageEntryRepository implements UsageLedger {
   static final long SECOND = 1;
 
   /**
-   * Adds the entry returned by the CTE {@code e} to its bucket of {@code table}: the bucket's start is
-   * {@code occurred_at} rounded down to a multiple of {@code bucketSeconds} since the epoch. {@code from} is
-   * {@code e}, or {@code e} joined with more one-row CTEs that must run before the statement commits.
+   * Adds the entries returned by the CTE {@code e} to their buckets of {@code table}: a bucket's start is
+   * {@code occurred_at} rounded down to a multiple of {@code bucketSeconds} since the epoch, and each bucket row gets
+   * one upsert with its entries' count and cost, in (user, bucket) order. {@code from} is {@code e}, or {@code e}
+   * joined with more one-row CTEs that must run before the statement commits. Used by the single entry here and by
+   * {@link UsageEntryWriter}'s batches.
    */
-  private static String addToBucket(String table, long bucketSeconds, String from) {
-    return "INSERT INTO " + table + " (user_id, bucket_start, responses, cost_micros) SELECT user_id,"
-        + " to_timestamp(floor(extract(epoch FROM occurred_at) / " + bucketSeconds + ") * " + bucketSeconds + "),"
-        + " 1, cost_micros FROM " + from + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = " + table
-        + ".responses + 1, cost_micros = " + table + ".cost_micros + EXCLUDED.cost_micros";
+  static String addToBuckets(String table, long bucketSeconds, String from) {
+    return "INSERT INTO " + table + " (user_id, bucket_start, responses, cost_micros) SELECT user_id, bucket, count(*),"
+        + " sum(cost_micros) FROM (SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at) / "
+        + bucketSeconds + ") * " + bucketSeconds + ") AS bucket, cost_micros FROM " + from + ") b"
+        + " GROUP BY user_id, bucket ORDER BY user_id, bucket"
+        + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = " + table + ".responses + EXCLUDED.responses,"
+        + " cost_micros = " + table + ".cost_micros + EXCLUDED.cost_micros";
   }
+
 
   /**
    * The entry and its quarter hour and second in one statement, so all three commit or none: a repeated id inserts
@@ -87,8 +92,8 @@ public class PanacheUsageEntryRepository implements UsageLedger {
         + " audio_output_tokens, audio_seconds_in, audio_seconds_out, cost_micros, occurred_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
         + " RETURNING user_id, occurred_at, cost_micros),"
-        + " q AS (" + addToBucket("usage_quarter_hours", QUARTER_HOUR, "e") + ") "
-        + addToBucket("usage_seconds", SECOND, asynchronousCommit ? "e, a" : "e");
+        + " q AS (" + addToBuckets("usage_quarter_hours", QUARTER_HOUR, "e") + ") "
+        + addToBuckets("usage_seconds", SECOND, asynchronousCommit ? "e, a" : "e");
   }
 
   /** {@link #recordSql} in a caller's transaction, whose commit is the caller's. */

@@ -5,10 +5,8 @@ import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.common.VoiceSessionId;
 import dev.coachkit.ports.model.usage.UsageEntry;
 import jakarta.persistence.PersistenceException;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,14 +41,6 @@ final class UsageEntryWriter implements AutoCloseable {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
-  private static String addToBuckets(String table, long bucketSeconds, String from) {
-    return "INSERT INTO " + table + " (user_id, bucket_start, responses, cost_micros) SELECT user_id, bucket, count(*),"
-        + " sum(cost_micros) FROM (SELECT user_id, to_timestamp(floor(extract(epoch FROM occurred_at) / "
-        + bucketSeconds + ") * " + bucketSeconds + ") AS bucket, cost_micros FROM " + from + ") b"
-        + " GROUP BY user_id, bucket ORDER BY user_id, bucket"
-        + " ON CONFLICT (user_id, bucket_start) DO UPDATE SET responses = " + table + ".responses + EXCLUDED.responses,"
-        + " cost_micros = " + table + ".cost_micros + EXCLUDED.cost_micros";
-  }
 
   /**
    * A batch of entries as one statement, one array parameter per column, committing asynchronously as
@@ -66,8 +56,9 @@ final class UsageEntryWriter implements AutoCloseable {
       + " SELECT * FROM unnest(?::uuid[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[],"
       + " ?::bigint[], ?::bigint[], ?::bigint[], ?::float8[], ?::float8[], ?::bigint[], ?::timestamptz[])"
       + " ON CONFLICT (id) DO NOTHING RETURNING user_id, occurred_at, cost_micros),"
-      + " q AS (" + addToBuckets("usage_quarter_hours", PanacheUsageEntryRepository.QUARTER_HOUR, "e") + ") "
-      + addToBuckets("usage_seconds", PanacheUsageEntryRepository.SECOND, "e, a");
+      + " q AS (" + PanacheUsageEntryRepository.addToBuckets("usage_quarter_hours",
+          PanacheUsageEntryRepository.QUARTER_HOUR, "e") + ") "
+      + PanacheUsageEntryRepository.addToBuckets("usage_seconds", PanacheUsageEntryRepository.SECOND, "e, a");
 
   private record Pending(UsageEntry entry, long sequence) {
   }
@@ -297,24 +288,21 @@ final class UsageEntryWriter implements AutoCloseable {
     }
     Jdbc.run(dataSource, BATCH_SQL, statement -> {
       Connection c = statement.getConnection();
-      setArray(statement, 1, c.createArrayOf("uuid", ids));
-      setArray(statement, 2, c.createArrayOf("text", users));
-      setArray(statement, 3, c.createArrayOf("uuid", sessions));
-      setArray(statement, 4, c.createArrayOf("uuid", conversations));
-      setArray(statement, 5, c.createArrayOf("text", models));
-      setArray(statement, 6, c.createArrayOf("int8", input));
-      setArray(statement, 7, c.createArrayOf("int8", cached));
-      setArray(statement, 8, c.createArrayOf("int8", output));
-      setArray(statement, 9, c.createArrayOf("int8", audioInput));
-      setArray(statement, 10, c.createArrayOf("int8", audioOutput));
-      setArray(statement, 11, c.createArrayOf("float8", secondsIn));
-      setArray(statement, 12, c.createArrayOf("float8", secondsOut));
-      setArray(statement, 13, c.createArrayOf("int8", cost));
-      setArray(statement, 14, c.createArrayOf("text", occurred));
+      statement.setArray(1, c.createArrayOf("uuid", ids));
+      statement.setArray(2, c.createArrayOf("text", users));
+      statement.setArray(3, c.createArrayOf("uuid", sessions));
+      statement.setArray(4, c.createArrayOf("uuid", conversations));
+      statement.setArray(5, c.createArrayOf("text", models));
+      statement.setArray(6, c.createArrayOf("int8", input));
+      statement.setArray(7, c.createArrayOf("int8", cached));
+      statement.setArray(8, c.createArrayOf("int8", output));
+      statement.setArray(9, c.createArrayOf("int8", audioInput));
+      statement.setArray(10, c.createArrayOf("int8", audioOutput));
+      statement.setArray(11, c.createArrayOf("float8", secondsIn));
+      statement.setArray(12, c.createArrayOf("float8", secondsOut));
+      statement.setArray(13, c.createArrayOf("int8", cost));
+      statement.setArray(14, c.createArrayOf("text", occurred));
     }, PreparedStatement::executeUpdate);
   }
 
-  private static void setArray(PreparedStatement statement, int index, Array array) throws SQLException {
-    statement.setArray(index, array);
-  }
 }
