@@ -189,8 +189,8 @@ class ChatTurnBenchmark {
         .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     cpuReport.append("| users | JVM CPU per turn (server + client + simulator) | GC pause time per turn (wall)"
             + " | JIT compiling during the row | PostgreSQL CPU per turn | PostgreSQL commits per turn"
-            + " | busiest JVM thread groups, ms per turn |\n")
-        .append("|---|---|---|---|---|---|---|\n");
+            + " | busiest JVM thread groups, ms per turn | PostgreSQL CPU by process, ms per turn |\n")
+        .append("|---|---|---|---|---|---|---|---|\n");
     // Every row's users are made now, before the warm-up: making them just before a row (through REST Assured, as
     // until session 5) burst CPU, class loading and JIT compilation into that row's first second.
     List<List<String>> usersPerRow = new ArrayList<>();
@@ -219,13 +219,13 @@ class ChatTurnBenchmark {
       int turns = Math.max(1, result.turns() + result.leadInOverheads.size()); // the meters cover the lead-in too
       DatabaseCounters database = databaseCounters().since(databaseBefore);
       double commitsPerTurn = (double) database.commits() / turns;
-      cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %,d ms | %s | %.1f | %s |%n",
+      cpuReport.append(String.format(Locale.ROOT, "| %s | %.2f ms | %.2f ms | %,d ms | %s | %.1f | %s | %s |%n",
           row.label(), spent.processNanos() / 1e6 / turns, (double) activity.pauseMillis() / turns,
           activity.compileMillis(),
           spent.postgresNanos().isPresent()
               ? String.format(Locale.ROOT, "%.2f ms", spent.postgresNanos().getAsLong() / 1e6 / turns)
               : "not measured",
-          commitsPerTurn, spent.topGroups(8, turns)));
+          commitsPerTurn, spent.topGroups(8, turns), spent.postgresKinds(turns)));
       report.append(String.format(Locale.ROOT,
           "| %s | %,d | %.0f | %s | %.1f ms | %.1f ms | %.2f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |%n",
           row.label(), result.turns(), result.turns() / (result.elapsedNanos / 1e9),

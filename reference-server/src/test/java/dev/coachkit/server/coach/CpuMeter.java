@@ -39,15 +39,25 @@ final class CpuMeter {
 
   /** CPU times at one moment. */
   record Reading(long processNanos, Map<Long, long[]> threadNanosById, Map<Long, String> threadNames,
-      OptionalLong postgresNanos) {
+      OptionalLong postgresNanos, Map<String, Long> postgresNanosByKind) {
   }
 
   /** CPU spent between two readings. */
-  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos) {
+  record Spent(long processNanos, Map<String, Long> nanosByThreadGroup, OptionalLong postgresNanos,
+      Map<String, Long> postgresNanosByKind) {
+
+    /** PostgreSQL's CPU by kind of process, largest first, as "kind x ms/op" for {@code operations}. */
+    String postgresKinds(long operations) {
+      return postgresNanosByKind.isEmpty() ? "not measured" : perOperation(postgresNanosByKind, 8, operations);
+    }
 
     /** The thread groups with the most CPU, largest first, as "group: x ms/op" for {@code operations}. */
     String topGroups(int count, long operations) {
-      return nanosByThreadGroup.entrySet().stream()
+      return perOperation(nanosByThreadGroup, count, operations);
+    }
+
+    private static String perOperation(Map<String, Long> nanos, int count, long operations) {
+      return nanos.entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
           .limit(count)
           .map(e -> String.format(java.util.Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / operations))
@@ -68,7 +78,8 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    return new Reading(processNanos(), byId, names, postgresNanos());
+    Map<String, Long> kinds = postgresNanosByKind();
+    return new Reading(processNanos(), byId, names, postgresNanos(), kinds);
   }
 
   /** This JVM's CPU time so far (all its threads), in nanoseconds. */
@@ -86,7 +97,12 @@ final class CpuMeter {
     OptionalLong postgres = before.postgresNanos().isPresent() && after.postgresNanos().isPresent()
         ? OptionalLong.of(after.postgresNanos().getAsLong() - before.postgresNanos().getAsLong())
         : OptionalLong.empty();
-    return new Spent(after.processNanos() - before.processNanos(), groups, postgres);
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    if (!before.postgresNanosByKind().isEmpty()) {
+      after.postgresNanosByKind().forEach((kind, nanos) ->
+          kinds.put(kind, nanos - before.postgresNanosByKind().getOrDefault(kind, 0L)));
+    }
+    return new Spent(after.processNanos() - before.processNanos(), groups, postgres, kinds);
   }
 
   /** A thread's name with its numbers replaced, so that a pool's threads form one group. */
@@ -121,6 +137,55 @@ final class CpuMeter {
       return OptionalLong.empty();
     }
     return OptionalLong.of(ticks * NANOS_PER_TICK);
+  }
+
+  /**
+   * The cluster's CPU so far by kind of process: each running child by the title PostgreSQL gives it (backends, the
+   * WAL writer, autovacuum workers…), and "postmaster + exited" for the postmaster and its children that have exited
+   * (autovacuum workers mostly: each runs one table and exits). A backend that exits moves its CPU from "backend" to
+   * "postmaster + exited"; the pool keeps its connections, so within a row that rarely happens. Empty if unknown.
+   */
+  Map<String, Long> postgresNanosByKind() {
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    if (postmasterPid.isEmpty()) {
+      return kinds;
+    }
+    long pid = postmasterPid.getAsLong();
+    Optional<String[]> postmaster = stat(pid);
+    if (postmaster.isEmpty()) {
+      return kinds;
+    }
+    kinds.put("postmaster + exited", ticks(postmaster.get(), true) * NANOS_PER_TICK);
+    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+      List<Long> pids = procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
+          .map(Long::parseLong).toList();
+      for (long child : pids) {
+        Optional<String[]> fields = stat(child);
+        if (fields.isPresent() && Long.parseLong(fields.get()[1]) == pid) {
+          kinds.merge(kind(child), ticks(fields.get(), false) * NANOS_PER_TICK, Long::sum);
+        }
+      }
+    } catch (IOException e) {
+      return new LinkedHashMap<>();
+    }
+    return kinds;
+  }
+
+  /** A PostgreSQL child's kind from its process title: "postgres: walwriter", "postgres: user db host(port) idle". */
+  private static String kind(long pid) {
+    try {
+      String title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').trim();
+      String rest = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+      for (String known : List.of("checkpointer", "background writer", "walwriter", "autovacuum launcher",
+          "autovacuum worker", "logical replication launcher", "io worker")) {
+        if (rest.startsWith(known)) {
+          return known;
+        }
+      }
+      return rest.contains("(") ? "backend" : "other";
+    } catch (IOException | RuntimeException e) {
+      return "other";
+    }
   }
 
   /** The fields of /proc/[pid]/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime. */
