@@ -39,7 +39,15 @@ final class CpuMeter {
 
   /** CPU times at one moment. */
   record Reading(long processNanos, Map<Long, long[]> threadNanosById, Map<Long, String> threadNames,
-      OptionalLong postgresNanos, Map<String, Long> postgresNanosByKind) {
+      OptionalLong postgresNanos, Optional<PostgresProcesses> postgresProcesses) {
+  }
+
+  /** One reading of the cluster's processes: the postmaster with its exited children, and each running child. */
+  record PostgresProcesses(long postmasterAndExitedNanos, Map<Long, PostgresChild> children) {
+  }
+
+  /** A running child of the postmaster: its kind (from its process title) and its CPU so far. */
+  record PostgresChild(String kind, long nanos) {
   }
 
   /** CPU spent between two readings. */
@@ -78,8 +86,7 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    Map<String, Long> kinds = postgresNanosByKind();
-    return new Reading(processNanos(), byId, names, postgresNanos(), kinds);
+    return new Reading(processNanos(), byId, names, postgresNanos(), postgresProcesses());
   }
 
   /** This JVM's CPU time so far (all its threads), in nanoseconds. */
@@ -97,12 +104,32 @@ final class CpuMeter {
     OptionalLong postgres = before.postgresNanos().isPresent() && after.postgresNanos().isPresent()
         ? OptionalLong.of(after.postgresNanos().getAsLong() - before.postgresNanos().getAsLong())
         : OptionalLong.empty();
-    Map<String, Long> kinds = new LinkedHashMap<>();
-    if (!before.postgresNanosByKind().isEmpty()) {
-      after.postgresNanosByKind().forEach((kind, nanos) ->
-          kinds.put(kind, nanos - before.postgresNanosByKind().getOrDefault(kind, 0L)));
-    }
+    Map<String, Long> kinds = before.postgresProcesses().isPresent() && after.postgresProcesses().isPresent()
+        ? byKind(before.postgresProcesses().get(), after.postgresProcesses().get()) : Map.of();
     return new Spent(after.processNanos() - before.processNanos(), groups, postgres, kinds);
+  }
+
+  /**
+   * The cluster's CPU between two readings by kind of process. A child running at both readings counts under its
+   * kind, one started since counts all its CPU. A child that exited in between (an autovacuum worker, after its
+   * table) counts under "postmaster + exited", which is what the postmaster's children's time grew by less what
+   * those children had already used at the first reading. So the kinds add up to what the whole cluster used.
+   */
+  static Map<String, Long> byKind(PostgresProcesses before, PostgresProcesses after) {
+    Map<String, Long> kinds = new LinkedHashMap<>();
+    long exitedBefore = 0;
+    for (Map.Entry<Long, PostgresChild> child : before.children().entrySet()) {
+      if (!after.children().containsKey(child.getKey())) {
+        exitedBefore += child.getValue().nanos();
+      }
+    }
+    kinds.put("postmaster + exited",
+        after.postmasterAndExitedNanos() - before.postmasterAndExitedNanos() - exitedBefore);
+    after.children().forEach((pid, child) -> {
+      PostgresChild earlier = before.children().get(pid);
+      kinds.merge(child.kind(), child.nanos() - (earlier == null ? 0 : earlier.nanos()), Long::sum);
+    });
+    return kinds;
   }
 
   /** A thread's name with its numbers replaced, so that a pool's threads form one group. */
@@ -140,35 +167,32 @@ final class CpuMeter {
   }
 
   /**
-   * The cluster's CPU so far by kind of process: each running child by the title PostgreSQL gives it (backends, the
-   * WAL writer, autovacuum workers…), and "postmaster + exited" for the postmaster and its children that have exited
-   * (autovacuum workers mostly: each runs one table and exits). A backend that exits moves its CPU from "backend" to
-   * "postmaster + exited"; the pool keeps its connections, so within a row that rarely happens. Empty if unknown.
+   * The cluster's processes and their CPU so far: the postmaster's own time with that of its children that have
+   * exited, and each running child with its kind (backends, the WAL writer, autovacuum workers…). Empty if unknown.
    */
-  Map<String, Long> postgresNanosByKind() {
-    Map<String, Long> kinds = new LinkedHashMap<>();
+  Optional<PostgresProcesses> postgresProcesses() {
     if (postmasterPid.isEmpty()) {
-      return kinds;
+      return Optional.empty();
     }
     long pid = postmasterPid.getAsLong();
     Optional<String[]> postmaster = stat(pid);
     if (postmaster.isEmpty()) {
-      return kinds;
+      return Optional.empty();
     }
-    kinds.put("postmaster + exited", ticks(postmaster.get(), true) * NANOS_PER_TICK);
+    Map<Long, PostgresChild> children = new HashMap<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       List<Long> pids = procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
           .map(Long::parseLong).toList();
       for (long child : pids) {
         Optional<String[]> fields = stat(child);
         if (fields.isPresent() && Long.parseLong(fields.get()[1]) == pid) {
-          kinds.merge(kind(child), ticks(fields.get(), false) * NANOS_PER_TICK, Long::sum);
+          children.put(child, new PostgresChild(kind(child), ticks(fields.get(), false) * NANOS_PER_TICK));
         }
       }
     } catch (IOException e) {
-      return new LinkedHashMap<>();
+      return Optional.empty();
     }
-    return kinds;
+    return Optional.of(new PostgresProcesses(ticks(postmaster.get(), true) * NANOS_PER_TICK, children));
   }
 
   /** A PostgreSQL child's kind from its process title: "postgres: walwriter", "postgres: user db host(port) idle". */
