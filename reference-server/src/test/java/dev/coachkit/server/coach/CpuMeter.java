@@ -142,26 +142,14 @@ final class CpuMeter {
    * cstime) and the time of the children still running (the backends, the WAL writer, the checkpointer…).
    */
   OptionalLong postgresNanos() {
-    if (postmasterPid.isEmpty()) {
-      return OptionalLong.empty();
-    }
-    long pid = postmasterPid.getAsLong();
-    Optional<String[]> postmaster = stat(pid);
-    if (postmaster.isEmpty()) {
+    Optional<String[]> postmaster = postmasterStat();
+    Optional<Map<Long, String[]>> children = postmaster.flatMap(fields -> children());
+    if (children.isEmpty()) {
       return OptionalLong.empty();
     }
     long ticks = ticks(postmaster.get(), true);
-    try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-      List<Long> pids = procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
-          .map(Long::parseLong).toList();
-      for (long child : pids) {
-        Optional<String[]> fields = stat(child);
-        if (fields.isPresent() && Long.parseLong(fields.get()[1]) == pid) {
-          ticks += ticks(fields.get(), false);
-        }
-      }
-    } catch (IOException e) {
-      return OptionalLong.empty();
+    for (String[] child : children.get().values()) {
+      ticks += ticks(child, false);
     }
     return OptionalLong.of(ticks * NANOS_PER_TICK);
   }
@@ -171,28 +159,38 @@ final class CpuMeter {
    * exited, and each running child with its kind (backends, the WAL writer, autovacuum workers…). Empty if unknown.
    */
   Optional<PostgresProcesses> postgresProcesses() {
-    if (postmasterPid.isEmpty()) {
+    Optional<String[]> postmaster = postmasterStat();
+    Optional<Map<Long, String[]>> children = postmaster.flatMap(fields -> children());
+    if (children.isEmpty()) {
       return Optional.empty();
     }
-    long pid = postmasterPid.getAsLong();
-    Optional<String[]> postmaster = stat(pid);
-    if (postmaster.isEmpty()) {
-      return Optional.empty();
-    }
-    Map<Long, PostgresChild> children = new HashMap<>();
+    Map<Long, PostgresChild> running = new HashMap<>();
+    children.get().forEach((pid, fields) ->
+        running.put(pid, new PostgresChild(kind(pid), ticks(fields, false) * NANOS_PER_TICK)));
+    return Optional.of(new PostgresProcesses(ticks(postmaster.get(), true) * NANOS_PER_TICK, running));
+  }
+
+  private Optional<String[]> postmasterStat() {
+    return postmasterPid.isEmpty() ? Optional.empty() : stat(postmasterPid.getAsLong());
+  }
+
+  /** The postmaster's running children: their /proc stat fields by pid. Empty if /proc cannot be listed. */
+  private Optional<Map<Long, String[]>> children() {
+    long postmaster = postmasterPid.getAsLong();
+    Map<Long, String[]> children = new HashMap<>();
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       List<Long> pids = procs.map(p -> p.getFileName().toString()).filter(n -> n.chars().allMatch(Character::isDigit))
           .map(Long::parseLong).toList();
-      for (long child : pids) {
-        Optional<String[]> fields = stat(child);
-        if (fields.isPresent() && Long.parseLong(fields.get()[1]) == pid) {
-          children.put(child, new PostgresChild(kind(child), ticks(fields.get(), false) * NANOS_PER_TICK));
+      for (long pid : pids) {
+        Optional<String[]> fields = stat(pid);
+        if (fields.isPresent() && Long.parseLong(fields.get()[1]) == postmaster) {
+          children.put(pid, fields.get());
         }
       }
     } catch (IOException e) {
       return Optional.empty();
     }
-    return Optional.of(new PostgresProcesses(ticks(postmaster.get(), true) * NANOS_PER_TICK, children));
+    return Optional.of(children);
   }
 
   /** A PostgreSQL child's kind from its process title: "postgres: walwriter", "postgres: user db host(port) idle". */
