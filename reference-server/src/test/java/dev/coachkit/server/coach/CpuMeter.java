@@ -39,11 +39,16 @@ final class CpuMeter {
 
   /** CPU times at one moment. */
   record Reading(long processNanos, Map<Long, long[]> threadNanosById, Map<Long, String> threadNames,
-      OptionalLong postgresNanos, Optional<PostgresProcesses> postgresProcesses) {
+      Optional<PostgresProcesses> postgresProcesses) {
   }
 
   /** One reading of the cluster's processes: the postmaster with its exited children, and each running child. */
   record PostgresProcesses(long postmasterAndExitedNanos, Map<Long, PostgresChild> children) {
+
+    /** The whole cluster's CPU so far. */
+    long totalNanos() {
+      return postmasterAndExitedNanos + children.values().stream().mapToLong(PostgresChild::nanos).sum();
+    }
   }
 
   /** A running child of the postmaster: its kind (from its process title) and its CPU so far. */
@@ -86,7 +91,7 @@ final class CpuMeter {
         names.put(info.getThreadId(), info.getThreadName());
       }
     }
-    return new Reading(processNanos(), byId, names, postgresNanos(), postgresProcesses());
+    return new Reading(processNanos(), byId, names, postgresProcesses());
   }
 
   /** This JVM's CPU time so far (all its threads), in nanoseconds. */
@@ -101,10 +106,11 @@ final class CpuMeter {
       long spent = cpu[0] - (earlier == null ? 0 : earlier[0]);
       groups.merge(group(after.threadNames().get(id)), spent, Long::sum);
     });
-    OptionalLong postgres = before.postgresNanos().isPresent() && after.postgresNanos().isPresent()
-        ? OptionalLong.of(after.postgresNanos().getAsLong() - before.postgresNanos().getAsLong())
-        : OptionalLong.empty();
-    Map<String, Long> kinds = before.postgresProcesses().isPresent() && after.postgresProcesses().isPresent()
+    // The cluster's total and its split come from the same two readings, so the split adds up to the total.
+    boolean measured = before.postgresProcesses().isPresent() && after.postgresProcesses().isPresent();
+    OptionalLong postgres = measured ? OptionalLong.of(after.postgresProcesses().get().totalNanos()
+        - before.postgresProcesses().get().totalNanos()) : OptionalLong.empty();
+    Map<String, Long> kinds = measured
         ? byKind(before.postgresProcesses().get(), after.postgresProcesses().get()) : Map.of();
     return new Spent(after.processNanos() - before.processNanos(), groups, postgres, kinds);
   }
@@ -139,11 +145,12 @@ final class CpuMeter {
 
   /**
    * The cluster's CPU so far: the postmaster's own time, the time of its children that have exited (cutime and
-   * cstime) and the time of the children still running (the backends, the WAL writer, the checkpointer…).
+   * cstime) and the time of the children still running (the backends, the WAL writer, the checkpointer…). For the
+   * host probe's frequent readings; it does not read the children's titles, as {@link #postgresProcesses} does.
    */
   OptionalLong postgresNanos() {
     Optional<String[]> postmaster = postmasterStat();
-    Optional<Map<Long, String[]>> children = postmaster.flatMap(fields -> children());
+    Optional<Map<Long, String[]>> children = postmaster.isEmpty() ? Optional.empty() : children();
     if (children.isEmpty()) {
       return OptionalLong.empty();
     }
@@ -160,7 +167,7 @@ final class CpuMeter {
    */
   Optional<PostgresProcesses> postgresProcesses() {
     Optional<String[]> postmaster = postmasterStat();
-    Optional<Map<Long, String[]>> children = postmaster.flatMap(fields -> children());
+    Optional<Map<Long, String[]>> children = postmaster.isEmpty() ? Optional.empty() : children();
     if (children.isEmpty()) {
       return Optional.empty();
     }
