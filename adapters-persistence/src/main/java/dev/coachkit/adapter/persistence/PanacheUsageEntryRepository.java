@@ -73,7 +73,6 @@ public class PanacheUsageEntryRepository implements UsageLedger {
         + " cost_micros = " + table + ".cost_micros + EXCLUDED.cost_micros";
   }
 
-
   /**
    * The entry and its quarter hour and second in one statement, so all three commit or none: a repeated id inserts
    * no entry, returns no row and so adds nothing to either bucket. The main statement (seconds) runs before the

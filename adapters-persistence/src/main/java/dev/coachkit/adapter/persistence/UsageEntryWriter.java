@@ -41,7 +41,6 @@ final class UsageEntryWriter implements AutoCloseable {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
   private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
 
-
   /**
    * A batch of entries as one statement, one array parameter per column, committing asynchronously as
    * {@code PanacheUsageEntryRepository}'s single entry does (the CTE {@code a}, joined by the main statement). An id
@@ -304,5 +303,4 @@ final class UsageEntryWriter implements AutoCloseable {
       statement.setArray(14, c.createArrayOf("text", occurred));
     }, PreparedStatement::executeUpdate);
   }
-
 }
