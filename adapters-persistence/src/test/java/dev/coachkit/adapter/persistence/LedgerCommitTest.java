@@ -14,7 +14,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -110,17 +109,7 @@ class LedgerCommitTest {
 
   /** The repository on one connection, which its {@code close()} leaves open. */
   private static UsageLedger ledgerOn(Connection connection) {
-    Connection kept = (Connection) Proxy.newProxyInstance(LedgerCommitTest.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) ->
-            "close".equals(method.getName()) ? null : method.invoke(connection, args));
-    DataSource one = (DataSource) Proxy.newProxyInstance(LedgerCommitTest.class.getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          if ("getConnection".equals(method.getName())) {
-            return kept;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
-    return new PanacheUsageEntryRepository(null, null, one, (UsageEntryWriter) null);
+    return new PanacheUsageEntryRepository(null, null, OneConnection.dataSource(connection), (UsageEntryWriter) null);
   }
 
   /** The test cluster runs with synchronous_commit off (zonky's default); a server's runs with it on. */

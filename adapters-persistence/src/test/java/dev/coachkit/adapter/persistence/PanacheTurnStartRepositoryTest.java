@@ -24,7 +24,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -137,7 +136,7 @@ class PanacheTurnStartRepositoryTest {
     UserId alice = TestIds.user();
     try (Connection connection = dataSource.getConnection()) {
       PanacheTurnStartRepository turnStart =
-          new PanacheTurnStartRepository(mapper, planMapper, oneConnection(connection), writer);
+          new PanacheTurnStartRepository(mapper, planMapper, OneConnection.dataSource(connection), writer);
       writer.add(entry(alice, 100, T0));
       for (int i = 0; i < 20; i++) {
         assertThat(turnStart.read(alice, WINDOW, T0, T0).usage()).isEqualTo(new UsageTally(100, 1));
@@ -153,20 +152,6 @@ class PanacheTurnStartRepositoryTest {
     } finally {
       writer.close();
     }
-  }
-
-  /** A data source that hands out this one connection, which its users' {@code close()} leaves open. */
-  private static DataSource oneConnection(Connection connection) {
-    Connection kept = (Connection) Proxy.newProxyInstance(PanacheTurnStartRepositoryTest.class.getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) ->
-            "close".equals(method.getName()) ? null : method.invoke(connection, args));
-    return (DataSource) Proxy.newProxyInstance(PanacheTurnStartRepositoryTest.class.getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          if ("getConnection".equals(method.getName())) {
-            return kept;
-          }
-          throw new UnsupportedOperationException(method.getName());
-        });
   }
 
   private static dev.coachkit.ports.model.usage.UsageEntry entry(UserId user, long cost, Instant at) {

@@ -1,0 +1,25 @@
+package dev.coachkit.adapter.persistence;
+
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import javax.sql.DataSource;
+
+/** For tests that must see what one connection did (its prepared statements, its WAL position, its settings). */
+final class OneConnection {
+  private OneConnection() {
+  }
+
+  /** A data source that hands out {@code connection} every time, which its users' {@code close()} leaves open. */
+  static DataSource dataSource(Connection connection) {
+    Connection kept = (Connection) Proxy.newProxyInstance(OneConnection.class.getClassLoader(),
+        new Class<?>[] {Connection.class}, (proxy, method, args) ->
+            "close".equals(method.getName()) ? null : method.invoke(connection, args));
+    return (DataSource) Proxy.newProxyInstance(OneConnection.class.getClassLoader(),
+        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+          if ("getConnection".equals(method.getName())) {
+            return kept;
+          }
+          throw new UnsupportedOperationException(method.getName());
+        });
+  }
+}
