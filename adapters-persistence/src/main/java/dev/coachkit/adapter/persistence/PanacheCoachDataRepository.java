@@ -63,16 +63,25 @@ public class PanacheCoachDataRepository implements CoachDataStore {
 
   /** {@link #RECENT_SQL}'s seven columns, to be selected with other columns (ADR-0026). */
   static String recentColumns() {
+    return recentColumns(true);
+  }
+
+  /**
+   * {@link #recentColumns()}, or with {@code toWindowEnd} false the same columns with the workouts, nutrition days
+   * and measurements from the window's start on, also those after its end (ADR-0028: a read that serves later
+   * windows too).
+   */
+  static String recentColumns(boolean toWindowEnd) {
     return "(SELECT row_to_json(p)::text FROM coach_profiles p WHERE p.user_id = :user),"
       + " (SELECT json_agg(w ORDER BY w.date, w.recorded_at, w.id)::text FROM (SELECT id, user_id,"
       + " workout_date AS date, activity, duration_minutes, perceived_exertion, exercises::text AS exercises, notes,"
       + " recorded_at FROM workouts WHERE user_id = :user AND workout_date >= :workoutsFrom"
-      + " AND workout_date <= :through) w),"
+      + (toWindowEnd ? " AND workout_date <= :through" : "") + ") w),"
       + " (SELECT json_agg(n ORDER BY n.date)::text FROM (SELECT id, user_id, nutrition_date AS date, calories,"
       + " protein_g, carbs_g, fat_g, adherence_percent, notes, recorded_at FROM nutrition_days WHERE user_id = :user"
-      + " AND nutrition_date >= :nutritionFrom AND nutrition_date <= :through) n),"
+      + " AND nutrition_date >= :nutritionFrom" + (toWindowEnd ? " AND nutrition_date <= :through" : "") + ") n),"
       + " (SELECT json_agg(m ORDER BY m.measured_at, m.id)::text FROM progress_measurements m WHERE m.user_id = :user"
-      + " AND m.measured_at >= :measuredFrom AND m.measured_at < :measuredBefore),"
+      + " AND m.measured_at >= :measuredFrom" + (toWindowEnd ? " AND m.measured_at < :measuredBefore" : "") + "),"
       + " (SELECT json_agg(g ORDER BY g.created_at, g.id)::text FROM goals g WHERE g.user_id = :user"
       + " AND g.status = 'ACTIVE'),"
       + " (SELECT row_to_json(c)::text FROM check_ins c WHERE c.user_id = :user"

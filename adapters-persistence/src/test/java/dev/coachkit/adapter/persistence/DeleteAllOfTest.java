@@ -2,6 +2,7 @@ package dev.coachkit.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.coachkit.adapter.persistence.internal.Jdbc;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.Conversation;
 import dev.coachkit.ports.model.feedback.FeedbackTarget;
@@ -40,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class DeleteAllOfTest {
   private static final List<String> TABLES = List.of("conversations", "messages", "coach_profiles", "workouts",
       "nutrition_days", "progress_measurements", "goals", "check_ins", "check_in_claims", "voice_sessions", "plans",
-      "usage_entries", "usage_quarter_hours", "usage_seconds", "feedback", "follow_ups");
+      "usage_entries", "usage_quarter_hours", "usage_seconds", "feedback", "follow_ups", "coach_data_versions");
   private static final Instant T0 = TestConversationFactory.T0;
   private static final LocalDate MONDAY = TestCoachDataFactory.MONDAY;
 
@@ -80,6 +81,15 @@ class DeleteAllOfTest {
     for (String table : TABLES) {
       assertThat(totalAfter.get(table)).as(table).isEqualTo(totalBefore.get(table) - alicesBefore.get(table));
     }
+  }
+
+  @Test
+  void everyTableWithAUserIdColumn_isCheckedHere() {
+    List<String> withUserId = Jdbc.list(dataSource, "SELECT table_name FROM information_schema.columns"
+        + " WHERE table_schema = current_schema() AND column_name = 'user_id'", statement -> { },
+        row -> row.getString(1));
+
+    assertThat(TABLES).containsExactlyInAnyOrderElementsOf(withUserId);
   }
 
   private void populate(UserId user) {

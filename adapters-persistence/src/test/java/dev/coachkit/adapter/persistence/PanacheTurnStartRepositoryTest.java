@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.coordinator.TxStats;
+import dev.coachkit.adapter.persistence.internal.CoachDataCache;
 import dev.coachkit.adapter.persistence.internal.CoachDataMapper;
 import dev.coachkit.adapter.persistence.internal.PlanMapper;
 import dev.coachkit.ports.model.coaching.CoachDataWindow;
+import dev.coachkit.ports.model.coaching.NutritionDay;
+import dev.coachkit.ports.model.coaching.ProgressMeasurement;
+import dev.coachkit.ports.model.coaching.RecentCoachData;
+import dev.coachkit.ports.model.coaching.WorkoutLog;
 import dev.coachkit.ports.model.common.ConversationId;
 import dev.coachkit.ports.model.common.UserId;
 import dev.coachkit.ports.model.conversation.TurnStartData;
@@ -25,11 +30,14 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -106,7 +114,8 @@ class PanacheTurnStartRepositoryTest {
     UsageEntryWriter writer = new UsageEntryWriter(dataSource, Duration.ofHours(1));
     PanacheUsageEntryRepository batched =
         new PanacheUsageEntryRepository(null, null, dataSource, writer);
-    PanacheTurnStartRepository turnStart = new PanacheTurnStartRepository(mapper, planMapper, dataSource, writer);
+    PanacheTurnStartRepository turnStart =
+        new PanacheTurnStartRepository(mapper, planMapper, dataSource, writer, new CoachDataCache(10));
     try {
       UserId alice = TestIds.user();
       batched.record(entry(alice, 100, T0));
@@ -131,27 +140,181 @@ class PanacheTurnStartRepositoryTest {
   void givenAPendingEntry_theRepeatedRead_keepsOneGenericPlan() throws Exception {
     // Each turn of a user with a pending entry runs this form of the read. With the pending ids in an array parameter
     // PostgreSQL planned the whole statement anew on every execution; with plain parameters it settles on one
-    // generic plan after five custom ones (pgjdbc prepares the statement on the server from its fifth use).
+    // generic plan after five custom ones (pgjdbc prepares the statement on the server from its fifth use). Both
+    // forms: with the coach data (no cache: every read) and with only its version (the cache's reads, ADR-0028).
     UsageEntryWriter writer = new UsageEntryWriter(dataSource, Duration.ofHours(1));
     UserId alice = TestIds.user();
     try (Connection connection = dataSource.getConnection()) {
-      PanacheTurnStartRepository turnStart =
-          new PanacheTurnStartRepository(mapper, planMapper, OneConnection.dataSource(connection), writer);
       writer.add(entry(alice, 100, T0));
-      for (int i = 0; i < 20; i++) {
-        assertThat(turnStart.read(alice, WINDOW, T0, T0).usage()).isEqualTo(new UsageTally(100, 1));
+      for (CoachDataCache cache : new CoachDataCache[] {null, new CoachDataCache(10)}) {
+        PanacheTurnStartRepository turnStart =
+            new PanacheTurnStartRepository(mapper, planMapper, OneConnection.dataSource(connection), writer, cache);
+        for (int i = 0; i < 20; i++) {
+          assertThat(turnStart.read(alice, WINDOW, T0, T0).usage()).isEqualTo(new UsageTally(100, 1));
+        }
       }
 
       try (Statement s = connection.createStatement();
-          ResultSet plans = s.executeQuery("SELECT coalesce(sum(generic_plans), 0), coalesce(sum(custom_plans), 0)"
-              + " FROM pg_prepared_statements WHERE statement LIKE '%FROM usage_entries WHERE id IN%'")) {
-        plans.next();
-        assertThat(plans.getLong(2)).as("custom plans").isPositive();
-        assertThat(plans.getLong(1)).as("generic plans").isGreaterThanOrEqualTo(5);
+          ResultSet plans = s.executeQuery("SELECT statement LIKE '%FROM coach_profiles%', generic_plans,"
+              + " custom_plans FROM pg_prepared_statements WHERE statement LIKE '%FROM usage_entries WHERE id IN%'"
+              + " ORDER BY 1")) {
+        for (boolean withCoachData : new boolean[] {false, true}) {
+          assertThat(plans.next()).as("prepared with coach data: " + withCoachData).isTrue();
+          assertThat(plans.getBoolean(1)).isEqualTo(withCoachData);
+          assertThat(plans.getLong(3)).as("custom plans").isPositive();
+          assertThat(plans.getLong(2)).as("generic plans").isGreaterThanOrEqualTo(5);
+        }
       }
     } finally {
       writer.close();
     }
+  }
+
+  @Test
+  void afterEveryKindOfCoachDataWrite_theNextRead_answersTheDataAsWritten() {
+    UserId alice = TestIds.user();
+    PanacheTurnStartRepository turnStart = cached(dataSource);
+    List<Runnable> writes = List.of(
+        () -> coachData.saveProfile(TestCoachDataFactory.profile(alice)),
+        () -> coachData.saveProfile(TestCoachDataFactory.profile(alice, false)),
+        () -> coachData.saveWorkout(TestCoachDataFactory.workout(alice, DAY)),
+        () -> coachData.saveNutritionDay(TestCoachDataFactory.nutritionDay(alice, DAY, 80)),
+        () -> coachData.saveNutritionDay(TestCoachDataFactory.nutritionDay(alice, DAY, 90)),
+        () -> coachData.saveMeasurement(TestCoachDataFactory.weight(alice, 70.0, T0)),
+        () -> coachData.saveGoal(TestCoachDataFactory.goal(alice, "Run 5 km", T0)),
+        () -> coachData.saveCheckIn(TestCoachDataFactory.checkIn(alice, DAY, T0)),
+        () -> plans.saveNewVersion(TestPlanFactory.newWorkoutPlan(alice, T0)),
+        () -> plans.saveNewVersion(TestPlanFactory.newNutritionPlan(alice, T0)),
+        () -> plans.deleteAllOf(alice),
+        () -> coachData.deleteAllOf(alice));
+    RecentCoachData previous = turnStart.read(alice, WINDOW, T0, T0).coachData();
+
+    for (Runnable write : writes) {
+      write.run();
+      RecentCoachData asWritten = coachData.recent(alice, WINDOW);
+      assertThat(asWritten).as("each write changes the data").isNotEqualTo(previous);
+
+      assertThat(turnStart.read(alice, WINDOW, T0, T0).coachData()).isEqualTo(asWritten);
+      previous = asWritten;
+    }
+    assertThat(Sql.count(dataSource, "SELECT count(*) FROM coach_data_versions WHERE user_id = ?", alice.value()))
+        .as("no version left of a user without coach data").isZero();
+  }
+
+  @Test
+  void givenTheSameVersion_read_answersTheCachedDataWithoutReadingIt() throws Exception {
+    // A row changed behind the triggers' back (session_replication_role = replica fires no trigger) shows only when
+    // the version changes: the reads in between answer what the cache has.
+    UserId alice = TestIds.user();
+    coachData.saveGoal(TestCoachDataFactory.goal(alice, "Run 5 km", T0));
+    List<String> statements = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      PanacheTurnStartRepository turnStart = cached(OneConnection.dataSource(connection, statements));
+      RecentCoachData first = turnStart.read(alice, WINDOW, T0, T0).coachData();
+      try (Statement s = connection.createStatement()) {
+        s.execute("SET session_replication_role = replica");
+        s.execute("UPDATE goals SET description = 'Run 10 km' WHERE user_id = '" + alice.value() + "'");
+        s.execute("RESET session_replication_role");
+      }
+      statements.clear();
+
+      RecentCoachData cachedRead = turnStart.read(alice, WINDOW, T0, T0).coachData();
+      List<String> cachedStatements = List.copyOf(statements);
+      try (PreparedStatement bump = connection.prepareStatement("SELECT coach_data_bump(?)")) {
+        bump.setString(1, alice.value());
+        bump.execute();
+      }
+      RecentCoachData afterBump = turnStart.read(alice, WINDOW, T0, T0).coachData();
+
+      assertThat(cachedRead).isEqualTo(first);
+      assertThat(cachedStatements).hasSize(1);
+      assertThat(cachedStatements.get(0)).doesNotContain("coach_profiles").contains("coach_data_versions");
+      assertThat(afterBump.activeGoals()).singleElement()
+          .satisfies(goal -> assertThat(goal.description()).isEqualTo("Run 10 km"));
+      assertThat(afterBump).isEqualTo(coachData.recent(alice, WINDOW));
+    }
+  }
+
+  @Test
+  void givenTwoServersEachWithItsCache_aWriteThroughEither_isReadByBoth() {
+    UserId alice = TestIds.user();
+    PanacheTurnStartRepository one = cached(dataSource);
+    PanacheTurnStartRepository two = cached(dataSource);
+    coachData.saveGoal(TestCoachDataFactory.goal(alice, "Run 5 km", T0));
+    one.read(alice, WINDOW, T0, T0);
+    two.read(alice, WINDOW, T0, T0);
+
+    coachData.saveWorkout(TestCoachDataFactory.workout(alice, DAY));
+
+    RecentCoachData asWritten = coachData.recent(alice, WINDOW);
+    assertThat(asWritten.workouts()).hasSize(1);
+    assertThat(one.read(alice, WINDOW, T0, T0).coachData()).isEqualTo(asWritten);
+    assertThat(two.read(alice, WINDOW, T0, T0).coachData()).isEqualTo(asWritten);
+  }
+
+  @Test
+  void givenAWindowALaterDay_theCachedData_answersWhatThatWindowHolds() {
+    // Records after the first window's end (dated tomorrow, measured in an hour) enter the next day's window without
+    // any write, and the oldest leave it: the cache holds the first window from its starts on and keeps what each
+    // window covers.
+    UserId alice = TestIds.user();
+    coachData.saveWorkout(TestCoachDataFactory.workout(alice, DAY.minusDays(7)));
+    coachData.saveWorkout(TestCoachDataFactory.workout(alice, DAY));
+    coachData.saveWorkout(TestCoachDataFactory.workout(alice, DAY.plusDays(1)));
+    coachData.saveNutritionDay(TestCoachDataFactory.nutritionDay(alice, DAY.minusDays(7), 50));
+    coachData.saveNutritionDay(TestCoachDataFactory.nutritionDay(alice, DAY.plusDays(1), 60));
+    coachData.saveMeasurement(TestCoachDataFactory.weight(alice, 71.0, T0.minus(Duration.ofDays(30))));
+    coachData.saveMeasurement(TestCoachDataFactory.weight(alice, 70.0, T0.plus(Duration.ofHours(1))));
+    CoachDataWindow nextDay = new CoachDataWindow(DAY.minusDays(6), DAY.minusDays(6), DAY.plusDays(1),
+        T0.minus(Duration.ofDays(29)), T0.plus(Duration.ofDays(1)));
+    List<String> statements = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection()) {
+      PanacheTurnStartRepository turnStart = cached(OneConnection.dataSource(connection, statements));
+      RecentCoachData today = turnStart.read(alice, WINDOW, T0, T0).coachData();
+      statements.clear();
+
+      RecentCoachData tomorrow = turnStart.read(alice, nextDay, T0, T0).coachData();
+
+      assertThat(today).isEqualTo(coachData.recent(alice, WINDOW));
+      assertThat(today.workouts()).hasSize(2);
+      assertThat(tomorrow).isEqualTo(coachData.recent(alice, nextDay));
+      assertThat(tomorrow.workouts()).extracting(WorkoutLog::date).containsExactly(DAY, DAY.plusDays(1));
+      assertThat(tomorrow.nutritionDays()).extracting(NutritionDay::date).containsExactly(DAY.plusDays(1));
+      assertThat(tomorrow.measurements()).extracting(ProgressMeasurement::value).containsExactly(70.0);
+      assertThat(statements).as("statements of the second read").hasSize(1);
+      assertThat(statements.get(0)).doesNotContain("coach_profiles");
+    } catch (java.sql.SQLException failure) {
+      throw new AssertionError(failure);
+    }
+  }
+
+  @Test
+  void aTruncateOfCoachData_givesEveryUserANewVersion() throws Exception {
+    UserId alice = TestIds.user();
+    coachData.saveGoal(TestCoachDataFactory.goal(alice, "Run 5 km", T0));
+    String version = "SELECT version FROM coach_data_versions WHERE user_id = '" + alice.value() + "'";
+    try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
+      connection.setAutoCommit(false);
+      try {
+        long before = single(s, version);
+        s.execute("TRUNCATE check_ins");
+        assertThat(single(s, version)).isNotEqualTo(before);
+      } finally {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  private static long single(Statement statement, String query) throws java.sql.SQLException {
+    try (ResultSet row = statement.executeQuery(query)) {
+      assertThat(row.next()).isTrue();
+      return row.getLong(1);
+    }
+  }
+
+  private PanacheTurnStartRepository cached(DataSource source) {
+    return new PanacheTurnStartRepository(mapper, planMapper, source, null, new CoachDataCache(10));
   }
 
   private static dev.coachkit.ports.model.usage.UsageEntry entry(UserId user, long cost, Instant at) {
