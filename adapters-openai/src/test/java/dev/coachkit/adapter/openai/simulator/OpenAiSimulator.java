@@ -384,9 +384,9 @@ public final class OpenAiSimulator implements AutoCloseable {
   }
 
   private void handle(HttpExchange exchange) throws IOException {
-    String rawBody;
+    Body body;
     try (InputStream in = exchange.getRequestBody()) {
-      rawBody = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      body = new Body(in.readAllBytes());
     }
     String path = exchange.getRequestURI().getPath();
     String query = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
@@ -398,28 +398,27 @@ public final class OpenAiSimulator implements AutoCloseable {
 
     Matcher azure = AZURE_PATH.matcher(path);
     Optional<String> deployment = azure.matches() ? Optional.of(azure.group(1)) : Optional.empty();
-    JsonNode body = parse(rawBody);
     boolean routed = "POST".equals(exchange.getRequestMethod()) && (CHAT_PATH.equals(path) || azure.matches());
 
     if (!routed) {
-      record(exchange, path, query, headers, rawBody, body, deployment, List.of());
+      record(exchange, path, query, headers, body, deployment, List.of());
       sendError(exchange, 404, "invalid_request_error", null, null,
           "Invalid URL (" + exchange.getRequestMethod() + " " + path + ")", Optional.empty());
       return;
     }
     if (deployment.isPresent() && !query.matches("(^|.*&)api-version=[^&]+.*")) {
-      record(exchange, path, query, headers, rawBody, body, deployment, List.of());
+      record(exchange, path, query, headers, body, deployment, List.of());
       sendError(exchange, 404, "invalid_request_error", null, "404", "Resource not found", Optional.empty());
       return;
     }
     if (!authorised(exchange, deployment.isPresent())) {
-      record(exchange, path, query, headers, rawBody, body, deployment, List.of());
+      record(exchange, path, query, headers, body, deployment, List.of());
       sendUnauthorised(exchange, deployment.isPresent());
       return;
     }
-    if (body.isMissingNode()) {
+    if (body.facts() == null) {
       List<ContractViolation> violations = List.of(new ContractViolation("", "json", "the body is not JSON"));
-      record(exchange, path, query, headers, rawBody, body, deployment, violations);
+      record(exchange, path, query, headers, body, deployment, violations);
       sendError(exchange, 400, "invalid_request_error", null, null,
           "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP "
               + "library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON.)",
@@ -427,12 +426,15 @@ public final class OpenAiSimulator implements AutoCloseable {
       return;
     }
 
-    List<ContractViolation> violations = new ArrayList<>(validate("CreateChatCompletionRequest", body));
-    if (validating && violations.isEmpty()) {
-      violations.addAll(ConversationRules.check(body));
+    List<ContractViolation> violations = new ArrayList<>();
+    if (validating) {
+      violations.addAll(validate("CreateChatCompletionRequest", body.tree()));
+      if (violations.isEmpty()) {
+        violations.addAll(ConversationRules.check(body.tree()));
+      }
     }
     if (strict && !violations.isEmpty()) {
-      record(exchange, path, query, headers, rawBody, body, deployment, violations);
+      record(exchange, path, query, headers, body, deployment, violations);
       sendError(exchange, 400, "invalid_request_error", null, violations.get(0).instanceLocation(),
           "Invalid request (OpenAI simulator: CreateChatCompletionRequest schema and API rules): " + violations,
           Optional.empty());
@@ -441,30 +443,31 @@ public final class OpenAiSimulator implements AutoCloseable {
 
     Object next = nextScripted();
     if (next == null) {
-      record(exchange, path, query, headers, rawBody, body, deployment, violations);
+      record(exchange, path, query, headers, body, deployment, violations);
       String failure = "no scripted reply left for request " + requests.size() + " (enqueue one or set a default)";
       simulatorFailures.add(failure);
       sendError(exchange, 500, "simulator_error", null, null, "OpenAI simulator: " + failure, Optional.empty());
       return;
     }
     if (next instanceof SimulatedFault) {
-      record(exchange, path, query, headers, rawBody, body, deployment, violations);
+      record(exchange, path, query, headers, body, deployment, violations);
       sendFault(exchange, (SimulatedFault) next);
       return;
     }
     SimulatedReply reply = (SimulatedReply) next;
-    List<ContractViolation> scriptViolations = scriptViolations(reply, body);
+    List<ContractViolation> scriptViolations =
+        reply.kind() == SimulatedReply.Kind.TEXT ? List.of() : scriptViolations(reply, body.tree());
     violations.addAll(scriptViolations);
-    record(exchange, path, query, headers, rawBody, body, deployment, violations);
+    record(exchange, path, query, headers, body, deployment, violations);
     if (strict && !scriptViolations.isEmpty()) {
       sendError(exchange, 400, "invalid_request_error", null, scriptViolations.get(0).instanceLocation(),
           "OpenAI simulator: the scripted reply cannot answer this request: " + scriptViolations, Optional.empty());
       return;
     }
-    if (body.path("stream").asBoolean(false)) {
-      stream(exchange, reply, body);
+    if (body.facts().stream()) {
+      stream(exchange, reply, body.facts());
     } else {
-      respond(exchange, reply, body);
+      respond(exchange, reply, body.facts());
     }
   }
 
@@ -481,11 +484,43 @@ public final class OpenAiSimulator implements AutoCloseable {
   }
 
   private void record(HttpExchange exchange, String path, String query, Map<String, List<String>> headers,
-      String rawBody, JsonNode body, Optional<String> deployment, List<ContractViolation> violations) {
+      Body body, Optional<String> deployment, List<ContractViolation> violations) {
     requestCount.incrementAndGet();
     if (recording || !violations.isEmpty()) {
-      requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headers, rawBody, body, deployment,
+      requests.add(new RecordedRequest(exchange.getRequestMethod(), path, query, headers, body.text(), body.tree(),
+          deployment,
           violations, Instant.now()));
+    }
+  }
+
+  /**
+   * A request's body: its text, the {@link RequestFacts} its answer needs (null if it is not JSON), and its JSON tree,
+   * parsed only when asked for (validating, recording, or a scripted reply checked against the request).
+   */
+  private static final class Body {
+    private final String text;
+    private final RequestFacts facts;
+    private JsonNode tree;
+
+    Body(byte[] bytes) {
+      this.text = new String(bytes, StandardCharsets.UTF_8);
+      this.facts = RequestFacts.scan(text);
+    }
+
+    RequestFacts facts() {
+      return facts;
+    }
+
+    String text() {
+      return text;
+    }
+
+    /** The JSON tree, or a {@code MissingNode} if the body is not JSON. */
+    JsonNode tree() {
+      if (tree == null) {
+        tree = parse(text);
+      }
+      return tree;
     }
   }
 
@@ -633,7 +668,7 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   // ---------------------------------------------------------------- blocking
 
-  private void respond(HttpExchange exchange, SimulatedReply reply, JsonNode request) throws IOException {
+  private void respond(HttpExchange exchange, SimulatedReply reply, RequestFacts request) throws IOException {
     if (reply.dropAfterChunks().isPresent()) {
       throw new DroppedConnection();
     }
@@ -642,7 +677,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     response.put("id", Ids.completionId());
     response.put("object", "chat.completion");
     response.put("created", Instant.now().getEpochSecond());
-    response.put("model", request.path("model").asText("gpt-4o-mini"));
+    response.put("model", request.model());
     ObjectNode choice = response.putArray("choices").addObject();
     choice.put("index", 0);
     ObjectNode message = choice.putObject("message");
@@ -674,7 +709,7 @@ public final class OpenAiSimulator implements AutoCloseable {
     sendJson(exchange, 200, response);
   }
 
-  private static ObjectNode usage(SimulatedReply reply, JsonNode request) {
+  private static ObjectNode usage(SimulatedReply reply, RequestFacts request) {
     SimulatedUsage usage = reply.usage().orElseGet(() -> estimate(reply, request));
     ObjectNode node = JSON.createObjectNode();
     node.put("prompt_tokens", usage.promptTokens());
@@ -687,15 +722,9 @@ public final class OpenAiSimulator implements AutoCloseable {
   }
 
   /** About four characters a token, plus a few per message, as OpenAI's own rule of thumb. */
-  private static SimulatedUsage estimate(SimulatedReply reply, JsonNode request) {
-    int promptChars = 0;
-    int messages = 0;
-    for (JsonNode message : request.path("messages")) {
-      messages++;
-      promptChars += message.path("content").isTextual() ? message.path("content").asText().length()
-          : message.path("content").toString().length();
-    }
-    promptChars += request.path("tools").isMissingNode() ? 0 : request.path("tools").toString().length();
+  private static SimulatedUsage estimate(SimulatedReply reply, RequestFacts request) {
+    int promptChars = request.promptChars();
+    int messages = request.messages();
     int completionChars = reply.content().map(String::length).orElse(0);
     for (SimulatedToolCall call : reply.toolCalls()) {
       completionChars += call.name().length() + call.arguments().length();
@@ -705,11 +734,10 @@ public final class OpenAiSimulator implements AutoCloseable {
 
   // ---------------------------------------------------------------- streaming
 
-  private void stream(HttpExchange exchange, SimulatedReply reply, JsonNode request) throws IOException {
-    boolean includeUsage = request.path("stream_options").path("include_usage").asBoolean(false);
-    boolean obfuscate = request.path("stream_options").path("include_obfuscation").asBoolean(true);
-    Chunks chunks = new Chunks(Ids.completionId(), Instant.now().getEpochSecond(),
-        request.path("model").asText("gpt-4o-mini"), obfuscate);
+  private void stream(HttpExchange exchange, SimulatedReply reply, RequestFacts request) throws IOException {
+    boolean includeUsage = request.includeUsage();
+    boolean obfuscate = request.includeObfuscation();
+    Chunks chunks = new Chunks(Ids.completionId(), Instant.now().getEpochSecond(), request.model(), obfuscate);
     List<ObjectNode> events = new ArrayList<>();
     if (reply.kind() == SimulatedReply.Kind.TOOL_CALLS) {
       for (int i = 0; i < reply.toolCalls().size(); i++) {
