@@ -93,15 +93,14 @@ public class PanacheTurnStartRepository implements TurnStartReads {
       });
     }
     NamedSql sql = PanacheUsageEntryRepository.form(READ_VERSION, pending.size());
-    long[] version = new long[1];
-    UsageTally tally = Jdbc.run(dataSource, sql.sql(), statement -> params.bind(sql, statement), statement -> {
+    VersionAndTally read = Jdbc.run(dataSource, sql.sql(), statement -> params.bind(sql, statement), statement -> {
       try (ResultSet row = statement.executeQuery()) {
         row.next();
-        version[0] = row.getLong(1);
-        return PanacheUsageEntryRepository.readTally(row, 2, pending, costSince, responsesSince);
+        return new VersionAndTally(row.getLong(1),
+            PanacheUsageEntryRepository.readTally(row, 2, pending, costSince, responsesSince));
       }
     });
-    CoachDataCache.Entry current = version[0] == cached.version() ? cached
+    CoachDataCache.Entry current = read.version() == cached.version() ? cached
         : Jdbc.run(dataSource, READ_COACH_DATA.sql(), statement -> params.bind(READ_COACH_DATA, statement),
             statement -> {
               try (ResultSet row = statement.executeQuery()) {
@@ -109,7 +108,11 @@ public class PanacheTurnStartRepository implements TurnStartReads {
                 return readCoachData(row, userId, window);
               }
             });
-    return new TurnStartData(CoachDataCache.dataIn(current.data(), window), tally);
+    return new TurnStartData(CoachDataCache.dataIn(current.data(), window), read.tally());
+  }
+
+  /** What {@link #READ_VERSION} reads. */
+  private record VersionAndTally(long version, UsageTally tally) {
   }
 
   /** The coach data and its version from the current row, kept in the cache. */

@@ -72,6 +72,9 @@ public final class CoachDataCache {
    * are.
    */
   public static RecentCoachData dataIn(RecentCoachData data, CoachDataWindow window) {
+    if (data.workouts().isEmpty() && data.nutritionDays().isEmpty() && data.measurements().isEmpty()) {
+      return data;
+    }
     return new RecentCoachData(
         data.profile(),
         data.workouts().stream()
