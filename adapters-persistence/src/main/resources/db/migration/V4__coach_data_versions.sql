@@ -44,35 +44,21 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER coach_profiles_version AFTER INSERT OR UPDATE OR DELETE ON coach_profiles
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-CREATE TRIGGER workouts_version AFTER INSERT OR UPDATE OR DELETE ON workouts
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-CREATE TRIGGER nutrition_days_version AFTER INSERT OR UPDATE OR DELETE ON nutrition_days
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-CREATE TRIGGER progress_measurements_version AFTER INSERT OR UPDATE OR DELETE ON progress_measurements
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-CREATE TRIGGER goals_version AFTER INSERT OR UPDATE OR DELETE ON goals
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-CREATE TRIGGER check_ins_version AFTER INSERT OR UPDATE OR DELETE ON check_ins
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-CREATE TRIGGER plans_version AFTER INSERT OR UPDATE OR DELETE ON plans
-    FOR EACH ROW EXECUTE FUNCTION coach_data_changed();
-
-CREATE TRIGGER coach_profiles_truncated AFTER TRUNCATE ON coach_profiles
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
-CREATE TRIGGER workouts_truncated AFTER TRUNCATE ON workouts
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
-CREATE TRIGGER nutrition_days_truncated AFTER TRUNCATE ON nutrition_days
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
-CREATE TRIGGER progress_measurements_truncated AFTER TRUNCATE ON progress_measurements
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
-CREATE TRIGGER goals_truncated AFTER TRUNCATE ON goals
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
-CREATE TRIGGER check_ins_truncated AFTER TRUNCATE ON check_ins
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
-CREATE TRIGGER plans_truncated AFTER TRUNCATE ON plans
-    FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated();
+-- On each of the seven tables: <table>_version after each row, <table>_truncated after a TRUNCATE.
+DO $$
+DECLARE
+    coach_table text;
+BEGIN
+    FOREACH coach_table IN ARRAY ARRAY['coach_profiles', 'workouts', 'nutrition_days', 'progress_measurements',
+                                       'goals', 'check_ins', 'plans'] LOOP
+        EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I'
+                       ' FOR EACH ROW EXECUTE FUNCTION coach_data_changed()', coach_table || '_version', coach_table);
+        EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I'
+                       ' FOR EACH STATEMENT EXECUTE FUNCTION coach_data_truncated()', coach_table || '_truncated',
+                       coach_table);
+    END LOOP;
+END
+$$;
 
 -- When a transaction that gave a user a new version commits: if the user has no coach data left, the row goes.
 CREATE FUNCTION coach_data_version_without_data() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -7,6 +7,7 @@ import com.arjuna.ats.arjuna.common.arjPropertyManager;
 import com.arjuna.ats.arjuna.coordinator.TxStats;
 import dev.coachkit.adapter.persistence.internal.CoachDataCache;
 import dev.coachkit.adapter.persistence.internal.CoachDataMapper;
+import dev.coachkit.adapter.persistence.internal.Jdbc;
 import dev.coachkit.adapter.persistence.internal.PlanMapper;
 import dev.coachkit.ports.model.coaching.CoachDataWindow;
 import dev.coachkit.ports.model.coaching.NutritionDay;
@@ -286,6 +287,21 @@ class PanacheTurnStartRepositoryTest {
     } catch (java.sql.SQLException failure) {
       throw new AssertionError(failure);
     }
+  }
+
+  @Test
+  void everyTableOfCoachData_hasItsTwoTriggers() {
+    List<String> triggers = Jdbc.list(dataSource, "SELECT tgrelid::regclass || ' ' || tgname FROM pg_trigger"
+        + " WHERE tgname LIKE '%\\_version' OR tgname LIKE '%\\_truncated'", statement -> { },
+        row -> row.getString(1));
+
+    List<String> expected = new ArrayList<>();
+    for (String table : List.of("coach_profiles", "workouts", "nutrition_days", "progress_measurements", "goals",
+        "check_ins", "plans")) {
+      expected.add(table + " " + table + "_version");
+      expected.add(table + " " + table + "_truncated");
+    }
+    assertThat(triggers).containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
