@@ -42,6 +42,12 @@ record RequestFacts(String model, boolean stream, boolean includeUsage, boolean 
     }
   }
 
+  /** Reads one field's value (its first token given), or skips it. */
+  @FunctionalInterface
+  private interface FieldReader {
+    void read(String field, JsonToken value) throws IOException;
+  }
+
   /** The state of one scan. */
   private static final class Scan {
     String model = DEFAULT_MODEL;
@@ -52,9 +58,7 @@ record RequestFacts(String model, boolean stream, boolean includeUsage, boolean 
     int promptChars;
 
     void object(JsonParser parser) throws IOException {
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken value = parser.nextToken();
+      eachField(parser, (field, value) -> {
         switch (field) {
           case "model" -> model = value == JsonToken.VALUE_STRING ? parser.getText() : model;
           case "stream" -> stream = value == JsonToken.VALUE_TRUE;
@@ -63,7 +67,7 @@ record RequestFacts(String model, boolean stream, boolean includeUsage, boolean 
           case "tools" -> promptChars += rawLength(parser, value);
           default -> parser.skipChildren();
         }
-      }
+      });
     }
 
     private void streamOptions(JsonParser parser, JsonToken value) throws IOException {
@@ -71,9 +75,7 @@ record RequestFacts(String model, boolean stream, boolean includeUsage, boolean 
         parser.skipChildren();
         return;
       }
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String field = parser.currentName();
-        JsonToken option = parser.nextToken();
+      eachField(parser, (field, option) -> {
         if ("include_usage".equals(field)) {
           includeUsage = option == JsonToken.VALUE_TRUE;
         } else if ("include_obfuscation".equals(field)) {
@@ -81,7 +83,7 @@ record RequestFacts(String model, boolean stream, boolean includeUsage, boolean 
         } else {
           parser.skipChildren();
         }
-      }
+      });
     }
 
     private void messages(JsonParser parser, JsonToken value) throws IOException {
@@ -95,15 +97,21 @@ record RequestFacts(String model, boolean stream, boolean includeUsage, boolean 
           parser.skipChildren();
           continue;
         }
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-          String field = parser.currentName();
-          JsonToken content = parser.nextToken();
+        eachField(parser, (field, content) -> {
           if ("content".equals(field)) {
             promptChars += content == JsonToken.VALUE_STRING ? parser.getTextLength() : rawLength(parser, content);
           } else {
             parser.skipChildren();
           }
-        }
+        });
+      }
+    }
+
+    /** Reads the fields of the object the parser has just entered, up to its end: each value read or skipped. */
+    private static void eachField(JsonParser parser, FieldReader reader) throws IOException {
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        reader.read(field, parser.nextToken());
       }
     }
 
