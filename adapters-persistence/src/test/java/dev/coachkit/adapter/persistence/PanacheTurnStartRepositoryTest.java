@@ -33,6 +33,7 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -254,7 +255,7 @@ class PanacheTurnStartRepositoryTest {
   }
 
   @Test
-  void givenAWindowALaterDay_theCachedData_answersWhatThatWindowHolds() {
+  void givenAWindowALaterDay_theCachedData_answersWhatThatWindowHolds() throws Exception {
     // Records after the first window's end (dated tomorrow, measured in an hour) enter the next day's window without
     // any write, and the oldest leave it: the cache holds the first window from its starts on and keeps what each
     // window covers.
@@ -284,8 +285,6 @@ class PanacheTurnStartRepositoryTest {
       assertThat(tomorrow.measurements()).extracting(ProgressMeasurement::value).containsExactly(70.0);
       assertThat(statements).as("statements of the second read").hasSize(1);
       assertThat(statements.get(0)).doesNotContain("coach_profiles");
-    } catch (java.sql.SQLException failure) {
-      throw new AssertionError(failure);
     }
   }
 
@@ -322,7 +321,7 @@ class PanacheTurnStartRepositoryTest {
     }
   }
 
-  private static long single(Statement statement, String query) throws java.sql.SQLException {
+  private static long single(Statement statement, String query) throws SQLException {
     try (ResultSet row = statement.executeQuery(query)) {
       assertThat(row.next()).isTrue();
       return row.getLong(1);
